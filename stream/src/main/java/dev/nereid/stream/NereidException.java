@@ -1,0 +1,26 @@
+package dev.nereid.stream;
+
+import java.util.Objects;
+
+/**
+ * A failure that reaches the client as a Neptune-format error: a code and a message meant for the
+ * caller. The message must never carry internals (classes, paths, stack frames).
+ */
+public class NereidException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode errorCode;
+
+    public NereidException(ErrorCode errorCode, String detailedMessage) {
+        super(detailedMessage, null, false, false);
+        this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
+    }
+
+    public ErrorCode errorCode() {
+        return errorCode;
+    }
+
+    public String detailedMessage() {
+        return getMessage();
+    }
+}
