@@ -1,0 +1,137 @@
+package dev.nereid.stream;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Serves one read of a stream: resolves the start position (spec §3.2), picks the outcome (§3.3)
+ * and assembles and renders the page (§3.4).
+ *
+ * <p>The view is asked for {@code lastTrimmed} and {@code last} once, and the page never goes past
+ * that {@code last}: every answer describes one moment, even while commits are being appended.
+ */
+public final class PageReader {
+    /** The 10 MB cap of §3.4 (10 MiB, measured on the uncompressed body). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 10_485_760L;
+
+    /** Records are ~150-300 bytes; this fits a default page of 10 without growing. */
+    private static final int INITIAL_RECORD_BYTES = 4096;
+    /** Presizing stops here; past it the buffer grows by doubling. */
+    private static final long PRESIZE_LIMIT = 16L * 1024 * 1024;
+
+    private PageReader() {
+    }
+
+    public static RenderedPage read(StreamView view, StreamRequest request, StreamFormat format) {
+        return read(view, request, format, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param maxBodyBytes the page ends at the first record whose inclusion makes the body longer
+     *                     than this; that record stays in the page
+     * @throws NereidException {@link ErrorCode#EXPIRED_STREAM} or {@link ErrorCode#STREAM_RECORDS_NOT_FOUND}
+     */
+    public static RenderedPage read(StreamView view, StreamRequest request, StreamFormat format, long maxBodyBytes) {
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(format, "format");
+        Optional<EventId> trimmed = view.lastTrimmed();
+        Optional<EventId> last = view.last();
+        // K is empty also when the view still reports a last event that has been trimmed.
+        EventId lastReadable = last.filter(l -> trimmed.isEmpty() || l.isAfter(trimmed.get())).orElse(null);
+
+        EventId from = start(request, trimmed.orElse(null), lastReadable);
+        if (from == null || lastReadable == null || from.isAfter(lastReadable)) {
+            throw notFound(lastReadable);
+        }
+        int n = request.iteratorType() == IteratorType.LATEST ? 1 : request.limit();
+        try (EventCursor cursor = view.open(from)) {
+            if (!cursor.next() || isPast(cursor, lastReadable)) {
+                throw notFound(lastReadable);
+            }
+            return assemble(cursor, n, format, maxBodyBytes, lastReadable);
+        }
+    }
+
+    /**
+     * The smallest event id the page may start at, or null when no event can follow.
+     *
+     * @throws NereidException when the start lies in the trimmed prefix
+     */
+    private static EventId start(StreamRequest request, EventId trimmed, EventId lastReadable) {
+        return switch (request.iteratorType()) {
+            // The first of K is the first event after the trimmed prefix.
+            case TRIM_HORIZON -> trimmed == null ? new EventId(0, 0) : after(trimmed.commitNum(), trimmed.opNum());
+            case LATEST -> lastReadable;
+            case AT_SEQUENCE_NUMBER -> {
+                EventId at = new EventId(request.commitNum(), request.opNum());
+                if (trimmed != null && at.compareTo(trimmed) <= 0) {
+                    throw Exceptions.expired();
+                }
+                yield at;
+            }
+            case AFTER_SEQUENCE_NUMBER -> {
+                if (trimmed != null && new EventId(request.commitNum(), request.opNum()).isBefore(trimmed)) {
+                    throw Exceptions.expired();
+                }
+                yield after(request.commitNum(), request.opNum());
+            }
+        };
+    }
+
+    /** The smallest possible event id after (c, o); a view opens past a commit's end at the next commit. */
+    private static EventId after(long commitNum, long opNum) {
+        if (opNum < Long.MAX_VALUE) {
+            return new EventId(commitNum, opNum + 1);
+        }
+        return commitNum < Long.MAX_VALUE ? new EventId(commitNum + 1, 0) : null;
+    }
+
+    private static RenderedPage assemble(EventCursor cursor, int n, StreamFormat format, long maxBodyBytes,
+                                         EventId lastReadable) {
+        PageWriter page = new PageWriter(format, INITIAL_RECORD_BYTES);
+        long bodyLength = page.append(cursor.commitNum(), cursor.opNum(), cursor.commitTimestamp(),
+                cursor.isLastOp(), cursor.record());
+        if (n > 1 && bodyLength <= maxBodyBytes) {
+            long expected = Math.min((long) page.recordBytes() * n, Math.min(maxBodyBytes, PRESIZE_LIMIT));
+            page.expectRecordBytes(expected);
+        }
+        while (page.count() < n && bodyLength <= maxBodyBytes && cursor.next() && !isPast(cursor, lastReadable)) {
+            bodyLength = page.append(cursor.commitNum(), cursor.opNum(), cursor.commitTimestamp(),
+                    cursor.isLastOp(), cursor.record());
+        }
+        return page.finish();
+    }
+
+    private static boolean isPast(EventCursor cursor, EventId last) {
+        long c = cursor.commitNum();
+        return c > last.commitNum() || (c == last.commitNum() && cursor.opNum() > last.opNum());
+    }
+
+    private static NereidException notFound(EventId lastReadable) {
+        return lastReadable == null ? Exceptions.fromTheFuture() : Exceptions.fromTheFuture(lastReadable);
+    }
+
+    /** The position errors of spec §3.3 and §4, byte-exact: clients parse these texts. */
+    public static final class Exceptions {
+        private Exceptions() {
+        }
+
+        public static NereidException expired() {
+            return new NereidException(ErrorCode.EXPIRED_STREAM,
+                    "All of the requested records exceed the maximum age allowed and have expired.");
+        }
+
+        /** Nothing is readable at all. */
+        public static NereidException fromTheFuture() {
+            return new NereidException(ErrorCode.STREAM_RECORDS_NOT_FOUND, "Requested startEventId is from the future");
+        }
+
+        /** The start lies past {@code lastValid}, the newest readable event. */
+        public static NereidException fromTheFuture(EventId lastValid) {
+            return new NereidException(ErrorCode.STREAM_RECORDS_NOT_FOUND,
+                    "Requested startEventId is from the future. Last valid eventId is [commitNum = "
+                            + lastValid.commitNum() + ", opNum = " + lastValid.opNum() + "]");
+        }
+    }
+}
