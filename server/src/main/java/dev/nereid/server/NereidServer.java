@@ -1,0 +1,178 @@
+package dev.nereid.server;
+
+import dev.nereid.log.ChangeLog;
+import dev.nereid.log.LogConfig;
+import dev.nereid.server.http.HttpDispatcher;
+import dev.nereid.server.http.HttpPipeline;
+import dev.nereid.server.http.RequestGate;
+import dev.nereid.server.http.Route;
+import dev.nereid.server.http.Router;
+import dev.nereid.server.status.StatusRoute;
+import dev.nereid.server.stream.StreamLogs;
+import dev.nereid.server.stream.StreamRoute;
+import dev.nereid.server.system.DatabaseReset;
+import dev.nereid.server.system.SystemRoute;
+import dev.nereid.stream.StreamFormat;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.EventExecutorGroup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Nereid server: the change logs and every route on one port. {@link #start} returns once the
+ * port accepts requests; {@link #close} stops accepting, drains requests and closes the logs.
+ */
+public final class NereidServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(NereidServer.class);
+    private static final String STOPPING = "Server is shutting down";
+
+    private final ServerConfig config;
+    private final StreamLogs logs;
+    private final RequestGate gate;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup io;
+    private final EventExecutorGroup workers;
+    private final RetentionTask retention;
+    private final Channel channel;
+    private boolean closed;
+
+    private NereidServer(ServerConfig config, StreamLogs logs, RequestGate gate, EventLoopGroup acceptors,
+                         EventLoopGroup io, EventExecutorGroup workers, RetentionTask retention, Channel channel) {
+        this.config = config;
+        this.logs = logs;
+        this.gate = gate;
+        this.acceptors = acceptors;
+        this.io = io;
+        this.workers = workers;
+        this.retention = retention;
+        this.channel = channel;
+    }
+
+    public static NereidServer start(ServerConfig config) throws IOException, InterruptedException {
+        return start(config, Map.of());
+    }
+
+    /**
+     * @param extraRoutes routes served beside Nereid's own, for benchmarks that need a baseline
+     *                    endpoint in the same server; never used by {@code ./nereid serve}
+     */
+    public static NereidServer start(ServerConfig config, Map<String, Route> extraRoutes)
+            throws IOException, InterruptedException {
+        Files.createDirectories(config.dataDir());
+        LogConfig logConfig = LogConfig.defaults().withDurability(config.durability()).withClock(config.clock());
+        StreamLogs logs = StreamLogs.open(config.dataDir(), logConfig);
+        EventLoopGroup acceptors = null;
+        EventLoopGroup io = null;
+        EventExecutorGroup workers = null;
+        try {
+            DatabaseReset.finishInterrupted(config.dataDir(), logs);
+            RequestGate gate = new RequestGate();
+            DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, gate);
+            SystemRoute system = new SystemRoute(reset, config.clock());
+            Router router = routes(config, logs, system);
+            extraRoutes.forEach(router::add);
+            HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system));
+
+            acceptors = new NioEventLoopGroup(1);
+            io = new NioEventLoopGroup();
+            workers = new DefaultEventExecutorGroup(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
+            EventExecutorGroup workerGroup = workers;
+            Channel channel = new ServerBootstrap()
+                    .group(acceptors, io)
+                    .channel(NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            HttpPipeline.install(ch.pipeline(), workerGroup, dispatcher);
+                        }
+                    })
+                    .bind(config.host(), config.port()).sync().channel();
+            RetentionTask retention = RetentionTask.start(logs, config.streamsExpiry(), config.clock());
+            return new NereidServer(config, logs, gate, acceptors, io, workers, retention, channel);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            shutdown(acceptors, io, workers);
+            logs.close();
+            throw e;
+        }
+    }
+
+    private static Router routes(ServerConfig config, StreamLogs logs, SystemRoute system) {
+        Semaphore reads = new Semaphore(config.maxConcurrentStreamReads());
+        Router router = new Router();
+        for (Map.Entry<String, StreamFormat> pg : Map.of(
+                "/propertygraph/stream", StreamFormat.PG_JSON,
+                "/pg/stream", StreamFormat.PG_JSON,
+                "/gremlin/stream", StreamFormat.GREMLIN_JSON).entrySet()) {
+            router.addWithTrailingSlash(pg.getKey(), new StreamRoute(logs.propertyGraph(), pg.getValue(),
+                    config.streamsEnabled(), config.streamsExpiry(), config.clock(), reads));
+        }
+        router.addWithTrailingSlash("/sparql/stream", new StreamRoute(logs.sparql(), StreamFormat.NQUADS,
+                config.streamsEnabled(), config.streamsExpiry(), config.clock(), reads));
+        router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(), false));
+        router.add("/system", system);
+        return router;
+    }
+
+    /** The port actually bound (the chosen one when started with port 0). */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    public String host() {
+        return config.host();
+    }
+
+    /** The property-graph change log; the engines append to it, and so do tests. */
+    public ChangeLog propertyGraphLog() {
+        return logs.propertyGraph();
+    }
+
+    /** The RDF change log. */
+    public ChangeLog sparqlLog() {
+        return logs.sparql();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            channel.close().syncUninterruptibly();
+            gate.closeAndDrain(STOPPING);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            retention.close();
+            shutdown(acceptors, io, workers);
+            logs.close();
+            LOG.info("Nereid stopped");
+        }
+    }
+
+    private static void shutdown(EventExecutorGroup... groups) {
+        for (EventExecutorGroup group : groups) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nereid.server;
+
+import dev.nereid.log.Durability;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./nereid serve}: starts the server and runs until SIGTERM or Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Starts Nereid on one port: the stream API (/propertygraph/stream, /pg/stream, "
+                + "/gremlin/stream, /sparql/stream), /status and /system.",
+                "Prints 'Nereid ready on http://HOST:PORT' once it accepts requests."})
+final class ServeCommand implements Callable<Integer> {
+
+    enum Switch { on, off }
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8182",
+            description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./nereid-data",
+            description = "Directory of the change logs (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--streams", paramLabel = "on|off", defaultValue = "on", description = "neptune_streams: on or off. Off answers "
+            + "every stream request with UnsupportedOperationException; changes are still logged (default: ${DEFAULT-VALUE}).")
+    Switch streams;
+
+    @Option(names = "--streams-expiry-days", paramLabel = "DAYS", defaultValue = "7",
+            description = "neptune_streams_expiry_days, 1 to 90: how long a change stays readable (default: ${DEFAULT-VALUE}).")
+    int expiryDays;
+
+    @Option(names = "--streams-expiry-seconds", paramLabel = "SECONDS",
+            description = "Expiry in seconds, overriding the days. For tests.")
+    Long expirySeconds;
+
+    @Option(names = "--durability", paramLabel = "fsync|none", defaultValue = "fsync", description = "fsync: acknowledge a change once it is "
+            + "on disk; none: once the OS has it (for throw-away data) (default: ${DEFAULT-VALUE}).")
+    String durability;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = config();
+        NereidServer server = NereidServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("Error while stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "nereid-shutdown"));
+        System.out.println("Nereid ready on http://" + hostForUrl(server.host()) + ":" + server.port());
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig config() {
+        try {
+            Duration expiry = expirySeconds != null ? ServerConfig.expirySeconds(expirySeconds)
+                    : ServerConfig.expiryDays(expiryDays);
+            Durability d = switch (durability.toLowerCase(Locale.ROOT)) {
+                case "fsync" -> Durability.FSYNC;
+                case "none" -> Durability.NONE;
+                default -> throw new IllegalArgumentException("--durability must be fsync or none, was " + durability);
+            };
+            return new ServerConfig(host, port, dataDir, streams == Switch.on, expiry, d, 32, Clock.systemUTC());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.nereid.server;
+
+import dev.nereid.log.Durability;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a server is started with. Values are checked here, so a bad setting stops start-up
+ * with a message that names it.
+ *
+ * @param host                     address to bind
+ * @param port                     port to bind; 0 picks a free one
+ * @param dataDir                  where the logs live
+ * @param streamsEnabled           {@code neptune_streams}: whether the stream API answers
+ * @param streamsExpiry            how long a commit stays readable ({@code neptune_streams_expiry_days}
+ *                                 or the test-only {@code streams_expiry_seconds})
+ * @param durability               when a commit is acknowledged
+ * @param maxConcurrentStreamReads stream reads served at once; more get 429
+ * @param clock                    time source for commit timestamps, expiry and reset tokens
+ */
+public record ServerConfig(String host, int port, Path dataDir, boolean streamsEnabled, Duration streamsExpiry,
+                           Durability durability, int maxConcurrentStreamReads, Clock clock) {
+
+    public static final int DEFAULT_PORT = 8182;
+    public static final int DEFAULT_EXPIRY_DAYS = 7;
+
+    public ServerConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(streamsExpiry, "streamsExpiry");
+        Objects.requireNonNull(durability, "durability");
+        Objects.requireNonNull(clock, "clock");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+        }
+        if (streamsExpiry.isNegative() || streamsExpiry.isZero()) {
+            throw new IllegalArgumentException("stream expiry must be positive, was " + streamsExpiry);
+        }
+        if (maxConcurrentStreamReads < 1) {
+            throw new IllegalArgumentException("maxConcurrentStreamReads must be at least 1, was "
+                    + maxConcurrentStreamReads);
+        }
+    }
+
+    /** Defaults of {@code ./nereid serve}, with the data in {@code dataDir}. */
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, true, Duration.ofDays(DEFAULT_EXPIRY_DAYS),
+                Durability.FSYNC, 32, Clock.systemUTC());
+    }
+
+    /** Neptune's {@code neptune_streams_expiry_days} range. */
+    public static Duration expiryDays(int days) {
+        if (days < 1 || days > 90) {
+            throw new IllegalArgumentException("streams expiry days must be from 1 to 90, was " + days);
+        }
+        return Duration.ofDays(days);
+    }
+
+    /** The test-only {@code streams_expiry_seconds}, which overrides the days when set. */
+    public static Duration expirySeconds(long seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("streams expiry seconds must be at least 1, was " + seconds);
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    public ServerConfig withPort(int p) {
+        return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, clock);
+    }
+
+    public ServerConfig withStreamsEnabled(boolean on) {
+        return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads, clock);
+    }
+
+    public ServerConfig withStreamsExpiry(Duration expiry) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, expiry, durability, maxConcurrentStreamReads,
+                clock);
+    }
+
+    public ServerConfig withDurability(Durability d) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
+                clock);
+    }
+
+    public ServerConfig withMaxConcurrentStreamReads(int n) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability, n, clock);
+    }
+
+    public ServerConfig withClock(Clock c) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, c);
+    }
+}

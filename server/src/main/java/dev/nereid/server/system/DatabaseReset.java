@@ -1,0 +1,67 @@
+package dev.nereid.server.system;
+
+import dev.nereid.server.http.RequestGate;
+import dev.nereid.server.stream.StreamLogs;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Empties everything, durably and as one step as far as anyone can observe: requests are drained
+ * and turned away while it runs, and a marker file makes a crash mid-reset finish the reset at the
+ * next start instead of leaving one stream reset and the other not.
+ */
+public final class DatabaseReset {
+    public static final String IN_PROGRESS =
+            "Database reset is in progress. Please retry the query after the cluster is available.";
+    private static final Logger LOG = LoggerFactory.getLogger(DatabaseReset.class);
+    private static final String MARKER = "reset.pending";
+
+    private final Path dataDir;
+    private final StreamLogs logs;
+    private final RequestGate gate;
+
+    public DatabaseReset(Path dataDir, StreamLogs logs, RequestGate gate) {
+        this.dataDir = dataDir;
+        this.logs = logs;
+        this.gate = gate;
+    }
+
+    /** Finishes a reset that a crash interrupted. Call once at start-up, before serving. */
+    public static void finishInterrupted(Path dataDir, StreamLogs logs) throws IOException {
+        Path marker = dataDir.resolve(MARKER);
+        if (Files.exists(marker)) {
+            LOG.warn("a database reset was interrupted; finishing it");
+            logs.reset();
+            Files.delete(marker);
+            syncDirectory(dataDir);
+        }
+    }
+
+    public void perform() throws IOException, InterruptedException {
+        gate.closeAndDrain(IN_PROGRESS);
+        try {
+            Path marker = dataDir.resolve(MARKER);
+            try (FileChannel ch = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                ch.force(true);
+            }
+            syncDirectory(dataDir);
+            logs.reset();
+            Files.delete(marker);
+            syncDirectory(dataDir);
+            LOG.info("database reset: both streams restart at commitNum 1");
+        } finally {
+            gate.reopen();
+        }
+    }
+
+    private static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.nereid.server.system;
+
+import dev.nereid.server.http.HttpExchange;
+import dev.nereid.server.http.Responses;
+import dev.nereid.server.http.Route;
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** {@code POST /system}: Neptune's two-step fast reset (spec §7). */
+public final class SystemRoute implements Route {
+    private final ResetTokens tokens;
+    private final DatabaseReset reset;
+
+    public SystemRoute(DatabaseReset reset, Clock clock) {
+        this.reset = reset;
+        this.tokens = new ResetTokens(clock);
+    }
+
+    @Override
+    public FullHttpResponse handle(HttpExchange exchange) throws Exception {
+        exchange.requireMethod(HttpMethod.POST);
+        SystemCommand command = SystemCommand.parse(exchange.bodyAsString());
+        switch (command.action()) {
+            case "initiateDatabaseReset" -> {
+                String token = tokens.issue();
+                return ok("{\"status\":\"200 OK\",\"payload\":{\"token\":\"" + token + "\"}}");
+            }
+            case "performDatabaseReset" -> {
+                if (command.token() == null) {
+                    throw new NereidException(ErrorCode.MISSING_PARAMETER, "Missing required parameters: [token]");
+                }
+                if (!tokens.redeem(command.token())) {
+                    throw new NereidException(ErrorCode.INVALID_PARAMETER, "System command parameter 'token' : '"
+                            + command.token() + "' does not match database reset token");
+                }
+                reset.perform();
+                return ok("{\"status\":\"200 OK\"}");
+            }
+            default -> throw new NereidException(ErrorCode.INVALID_PARAMETER,
+                    "System command parameter 'action' has unsupported value '" + command.action() + "'");
+        }
+    }
+
+    private static FullHttpResponse ok(String json) {
+        return Responses.json(HttpResponseStatus.OK, json.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,156 @@
+package dev.nereid.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nereid.log.ChangeLog;
+import dev.nereid.log.CommitInfo;
+import dev.nereid.log.Durability;
+import dev.nereid.stream.Op;
+import dev.nereid.stream.RecordCodec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real Nereid server on a random loopback port, with a real HTTP client. Tests write to the
+ * stream by appending to the server's change log in-process, as the engines do.
+ */
+final class TestServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** 2026-01-01T00:00:00Z, the first commit time of spec §5.5. */
+    static final long T0 = 1767225600000L;
+
+    final TestClock clock;
+    final NereidServer server;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(TestClock clock, NereidServer server) {
+        this.clock = clock;
+        this.server = server;
+    }
+
+    static TestServer start(Path dataDir) {
+        return start(dataDir, c -> c);
+    }
+
+    static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) {
+        TestClock clock = new TestClock(T0);
+        ServerConfig config = tweak.apply(ServerConfig.defaults(dataDir).withPort(0)
+                .withDurability(Durability.NONE).withClock(clock));
+        try {
+            return new TestServer(clock, NereidServer.start(config));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+    }
+
+    HttpResponse<String> get(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
+    }
+
+    HttpResponse<byte[]> getBytes(String pathAndQuery, String acceptEncoding) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        if (acceptEncoding != null) {
+            b.header("Accept-Encoding", acceptEncoding);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> send(String method, String pathAndQuery, String body, String contentType) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.build());
+    }
+
+    HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChangeLog pg() {
+        return server.propertyGraphLog();
+    }
+
+    ChangeLog sparql() {
+        return server.sparqlLog();
+    }
+
+    /** Appends one commit of records given as (op, data JSON) pairs. */
+    static CommitInfo append(ChangeLog log, Object... opAndData) {
+        List<byte[]> records = new ArrayList<>();
+        for (int i = 0; i < opAndData.length; i += 2) {
+            records.add(RecordCodec.encode((Op) opAndData[i], (String) opAndData[i + 1]));
+        }
+        try {
+            return log.append(records);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The PG data JSON of a vertex-label record. */
+    static String vl(String id, String label) {
+        return "{\"id\":\"" + id + "\",\"type\":\"vl\",\"key\":\"label\",\"value\":{\"value\":\"" + label
+                + "\",\"dataType\":\"String\"}}";
+    }
+
+    /** The PG data JSON of a string vertex-property record. */
+    static String vp(String id, String key, String value) {
+        return "{\"id\":\"" + id + "\",\"type\":\"vp\",\"key\":\"" + key + "\",\"value\":{\"value\":\"" + value
+                + "\",\"dataType\":\"String\"}}";
+    }
+
+    static String stmt(String nquad) {
+        return "{\"stmt\":\"" + nquad.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
