@@ -5,16 +5,12 @@ import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The two change logs a server owns (DESIGN §1): the property-graph stream, which Gremlin and
  * openCypher share, and the RDF stream. Each numbers its commits on its own.
  */
 public final class StreamLogs implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(StreamLogs.class);
-
     private final ChangeLog propertyGraph;
     private final ChangeLog sparql;
 
@@ -25,19 +21,14 @@ public final class StreamLogs implements AutoCloseable {
 
     /** Opens (and recovers) both logs under {@code dataDir}. */
     public static StreamLogs open(Path dataDir, LogConfig config) throws IOException {
-        FileChangeLog pg = openOne(dataDir.resolve("propertygraph").resolve("log"), config);
+        // Each log reports its own recovery (what it found, what it dropped) as it opens.
+        FileChangeLog pg = FileChangeLog.open(dataDir.resolve("propertygraph").resolve("log"), config);
         try {
-            return new StreamLogs(pg, openOne(dataDir.resolve("sparql").resolve("log"), config));
+            return new StreamLogs(pg, FileChangeLog.open(dataDir.resolve("sparql").resolve("log"), config));
         } catch (IOException | RuntimeException e) {
             pg.close();
             throw e;
         }
-    }
-
-    private static FileChangeLog openOne(Path dir, LogConfig config) throws IOException {
-        FileChangeLog log = FileChangeLog.open(dir, config);
-        LOG.info("opened change log {}: {}", dir, log.recovery());
-        return log;
     }
 
     public ChangeLog propertyGraph() {
