@@ -17,15 +17,21 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -49,10 +55,12 @@ public final class NereidServer implements AutoCloseable {
     private final EventExecutorGroup workers;
     private final RetentionTask retention;
     private final Channel channel;
+    private final ChannelGroup connections;
     private boolean closed;
 
     private NereidServer(ServerConfig config, StreamLogs logs, RequestGate gate, EventLoopGroup acceptors,
-                         EventLoopGroup io, EventExecutorGroup workers, RetentionTask retention, Channel channel) {
+                         EventLoopGroup io, EventExecutorGroup workers, RetentionTask retention, Channel channel,
+                         ChannelGroup connections) {
         this.config = config;
         this.logs = logs;
         this.gate = gate;
@@ -61,6 +69,7 @@ public final class NereidServer implements AutoCloseable {
         this.workers = workers;
         this.retention = retention;
         this.channel = channel;
+        this.connections = connections;
     }
 
     public static NereidServer start(ServerConfig config) throws IOException, InterruptedException {
@@ -92,6 +101,7 @@ public final class NereidServer implements AutoCloseable {
             io = new NioEventLoopGroup();
             workers = new DefaultEventExecutorGroup(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
             EventExecutorGroup workerGroup = workers;
+            ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
             Channel channel = new ServerBootstrap()
                     .group(acceptors, io)
                     .channel(NioServerSocketChannel.class)
@@ -100,12 +110,13 @@ public final class NereidServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            connections.add(ch);
                             HttpPipeline.install(ch.pipeline(), workerGroup, dispatcher);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
             RetentionTask retention = RetentionTask.start(logs, config.streamsExpiry(), config.clock());
-            return new NereidServer(config, logs, gate, acceptors, io, workers, retention, channel);
+            return new NereidServer(config, logs, gate, acceptors, io, workers, retention, channel, connections);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutdown(acceptors, io, workers);
             logs.close();
@@ -158,6 +169,8 @@ public final class NereidServer implements AutoCloseable {
         try {
             channel.close().syncUninterruptibly();
             gate.closeAndDrain(STOPPING);
+            // Keep-alive connections must go before the executors their handlers run on.
+            connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -168,11 +181,18 @@ public final class NereidServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Shuts the groups down together: a closing channel's pipeline hops between its I/O loop and
+     * the worker executor, so neither may terminate while the other still hands it work; the quiet
+     * period lets those last hops in.
+     */
     private static void shutdown(EventExecutorGroup... groups) {
+        List<Future<?>> terminations = new ArrayList<>();
         for (EventExecutorGroup group : groups) {
             if (group != null) {
-                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+                terminations.add(group.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS));
             }
         }
+        terminations.forEach(Future::syncUninterruptibly);
     }
 }

@@ -10,7 +10,15 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import dev.nereid.server.http.Responses;
+import dev.nereid.server.http.Route;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +145,39 @@ class SystemAndStatusIT {
         try (TestServer s = TestServer.start(dir)) {
             assertError(s.get("/pg/stream?iteratorType=TRIM_HORIZON"), 404, "StreamRecordsNotFoundException", FUTURE);
             assertThat(Files.exists(dir.resolve("reset.pending"))).isFalse();
+        }
+    }
+
+    @Test
+    void requestsDuringAResetGet500ServerShutdownAndTheResetWaitsForRequestsInFlight(@TempDir Path dir)
+            throws Exception {
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Route slow = exchange -> {
+            inFlight.countDown();
+            release.await();
+            return Responses.json(HttpResponseStatus.OK, "{}".getBytes(StandardCharsets.UTF_8));
+        };
+        try (TestServer s = TestServer.start(dir, c -> c, Map.of("/test/slow", slow))) {
+            TestServer.append(s.pg(), Op.ADD, TestServer.vl("x", "X"));
+            String token = initiate(s, JSON, "{\"action\":\"initiateDatabaseReset\"}");
+            CompletableFuture<HttpResponse<String>> slowRequest = CompletableFuture.supplyAsync(() -> s.get("/test/slow"));
+            inFlight.await();
+            CompletableFuture<HttpResponse<String>> reset = CompletableFuture.supplyAsync(() -> perform(s, token));
+
+            HttpResponse<String> during = s.get("/pg/stream?iteratorType=TRIM_HORIZON");
+            for (int i = 0; i < 200 && during.statusCode() == 200; i++) {
+                Thread.sleep(10);
+                during = s.get("/pg/stream?iteratorType=TRIM_HORIZON");
+            }
+            assertError(during, 500, "ServerShutdownException",
+                    "Database reset is in progress. Please retry the query after the cluster is available.");
+            assertThat(reset).isNotDone();
+
+            release.countDown();
+            assertThat(slowRequest.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(reset.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertError(s.get("/pg/stream?iteratorType=TRIM_HORIZON"), 404, "StreamRecordsNotFoundException", FUTURE);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.Durability;
+import dev.nereid.server.http.Route;
 import dev.nereid.stream.Op;
 import dev.nereid.stream.RecordCodec;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,11 +45,16 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) {
+        return start(dataDir, tweak, Map.of());
+    }
+
+    /** With extra routes beside Nereid's own, e.g. one that holds a request in flight. */
+    static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, Map<String, Route> extraRoutes) {
         TestClock clock = new TestClock(T0);
         ServerConfig config = tweak.apply(ServerConfig.defaults(dataDir).withPort(0)
                 .withDurability(Durability.NONE).withClock(clock));
         try {
-            return new TestServer(clock, NereidServer.start(config));
+            return new TestServer(clock, NereidServer.start(config, extraRoutes));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
