@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * <p>Segment geometry the retention tests rely on: with {@link #SEGMENT_BYTES} = 4096 and commits
  * of one {@link #PAGE}-byte record (a 1032-byte frame), a segment holds 4 commits and, once
  * closed, {@link #FULL_SEGMENT_BYTES} bytes.
+ *
+ * <p>Over 500 lines on purpose: the whole contract lives in one abstract class so that every
+ * implementation (file, memory, and later remote) is held to all of it by one {@code extends}.
  */
 public abstract class ChangeLogContractTest {
 
