@@ -145,7 +145,7 @@ class NeptuneSdkIT {
                      .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
                      .httpClientBuilder(ApacheHttpClient.builder()).build()) {
             TestServer.append(s.pg(), Op.ADD, TestServer.vl("a", "A"));
-            s.clock.advance(Duration.ofDays(8));
+            s.clock.advance(Duration.ofDays(8).toMillis());
             assertThatThrownBy(() -> c.getPropertygraphStream(r -> r.commitNum(1L)))
                     .isInstanceOfSatisfying(ExpiredStreamException.class, e -> {
                         assertThat(e.statusCode()).isEqualTo(400);

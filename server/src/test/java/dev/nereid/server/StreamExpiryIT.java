@@ -21,10 +21,10 @@ class StreamExpiryIT {
     void expiredPositionsAreRefusedExceptAfterTheLastTrimmedEvent(@TempDir Path dir) {
         try (TestServer s = TestServer.start(dir)) {
             TestServer.append(s.pg(), Op.ADD, TestServer.vl("a", "A"), Op.ADD, TestServer.vl("b", "B"));
-            s.clock.advance(Duration.ofDays(1));
+            s.clock.advance(Duration.ofDays(1).toMillis());
             TestServer.append(s.pg(), Op.ADD, TestServer.vl("c", "C"), Op.ADD, TestServer.vl("d", "D"));
             // Commit 1 is 8 days old, commit 2 exactly 7: only a commit older than the expiry expires.
-            s.clock.advance(Duration.ofDays(7));
+            s.clock.advance(Duration.ofDays(7).toMillis());
 
             assertError(s.get("/pg/stream?commitNum=1"), 400, "ExpiredStreamException", EXPIRED);
             assertError(s.get("/pg/stream?commitNum=1&opNum=2"), 400, "ExpiredStreamException", EXPIRED);
@@ -37,7 +37,7 @@ class StreamExpiryIT {
             assertThat(eventIds(ok(s, "iteratorType=LATEST"))).containsExactly("2:2");
 
             // One more millisecond and everything is trimmed: nothing is readable.
-            s.clock.advance(Duration.ofMillis(1));
+            s.clock.advance(1);
             String future = "Requested startEventId is from the future";
             assertError(s.get("/pg/stream?iteratorType=TRIM_HORIZON"), 404, "StreamRecordsNotFoundException", future);
             assertError(s.get("/pg/stream?iteratorType=LATEST"), 404, "StreamRecordsNotFoundException", future);

@@ -96,7 +96,7 @@ class SystemAndStatusIT {
             String newest = initiate(s, JSON, "{\"action\":\"initiateDatabaseReset\"}");
             assertError(perform(s, stale), 400, "InvalidParameterException",
                     "System command parameter 'token' : '" + stale + "' does not match database reset token");
-            s.clock.advance(Duration.ofMinutes(61));
+            s.clock.advance(Duration.ofMinutes(61).toMillis());
             assertError(perform(s, newest), 400, "InvalidParameterException",
                     "System command parameter 'token' : '" + newest + "' does not match database reset token");
             assertError(s.send("POST", "/system", "{\"action\":\"performDatabaseReset\"}", JSON), 400,

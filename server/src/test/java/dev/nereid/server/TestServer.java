@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.Durability;
+import dev.nereid.log.MutableClock;
 import dev.nereid.server.http.Route;
 import dev.nereid.stream.Op;
 import dev.nereid.stream.RecordCodec;
@@ -30,12 +31,12 @@ final class TestServer implements AutoCloseable {
     /** 2026-01-01T00:00:00Z, the first commit time of spec §5.5. */
     static final long T0 = 1767225600000L;
 
-    final TestClock clock;
+    final MutableClock clock;
     final NereidServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(TestClock clock, NereidServer server) {
+    private TestServer(MutableClock clock, NereidServer server) {
         this.clock = clock;
         this.server = server;
     }
@@ -50,7 +51,7 @@ final class TestServer implements AutoCloseable {
 
     /** With extra routes beside Nereid's own, e.g. one that holds a request in flight. */
     static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak, Map<String, Route> extraRoutes) {
-        TestClock clock = new TestClock(T0);
+        MutableClock clock = new MutableClock(T0);
         ServerConfig config = tweak.apply(ServerConfig.defaults(dataDir).withPort(0)
                 .withDurability(Durability.NONE).withClock(clock));
         try {
