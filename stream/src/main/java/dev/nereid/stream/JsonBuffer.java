@@ -40,19 +40,25 @@ final class JsonBuffer {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    private static final long[] POWERS_OF_TEN = powersOfTen();
+
+    private static long[] powersOfTen() {
+        long[] p = new long[19];
+        p[0] = 1;
+        for (int i = 1; i < p.length; i++) {
+            p[i] = p[i - 1] * 10;
+        }
+        return p;
+    }
+
     /** Number of chars {@link #putLong} writes for {@code v}. */
     static int digits(long v) {
         if (v < 0) {
             return v == Long.MIN_VALUE ? LONG_MIN.length : 1 + digits(-v);
         }
-        long bound = 10;
-        for (int d = 1; d < 19; d++) {
-            if (v < bound) {
-                return d;
-            }
-            bound *= 10;
-        }
-        return 19;
+        // Estimate from the bit length (log10(2) ~ 1233/4096), then correct by one table look-up.
+        int estimate = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
+        return v < POWERS_OF_TEN[estimate] ? Math.max(1, estimate) : estimate + 1;
     }
 
     byte[] array() {
@@ -90,6 +96,13 @@ final class JsonBuffer {
     void put(byte b) {
         ensureRoom(1);
         bytes[size++] = b;
+    }
+
+    /** Appends {@code length} bytes of {@code raw} from {@code from}. */
+    void put(byte[] raw, int from, int length) {
+        ensureRoom(length);
+        System.arraycopy(raw, from, bytes, size, length);
+        size += length;
     }
 
     /** Appends bytes that are already JSON (constants, stored {@code data}). */

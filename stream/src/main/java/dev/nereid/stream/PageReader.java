@@ -18,6 +18,8 @@ public final class PageReader {
     private static final int INITIAL_RECORD_BYTES = 4096;
     /** Presizing stops here; past it the buffer grows by doubling. */
     private static final long PRESIZE_LIMIT = 16L * 1024 * 1024;
+    /** Room past the cap for the record that crosses it; a larger record grows the buffer once. */
+    private static final long CROSSING_RECORD_ROOM = 64 * 1024;
 
     private PageReader() {
     }
@@ -93,7 +95,10 @@ public final class PageReader {
         long bodyLength = page.append(cursor.commitNum(), cursor.opNum(), cursor.commitTimestamp(),
                 cursor.isLastOp(), cursor.record());
         if (n > 1 && bodyLength <= maxBodyBytes) {
-            long expected = Math.min((long) page.recordBytes() * n, Math.min(maxBodyBytes, PRESIZE_LIMIT));
+            // A page that reaches the cap keeps the record that crosses it: leave room for that
+            // record too, or the last append would copy the whole page into a buffer twice as big.
+            long expected = Math.min((long) page.recordBytes() * n,
+                    Math.min(maxBodyBytes + CROSSING_RECORD_ROOM, PRESIZE_LIMIT));
             page.expectRecordBytes(expected);
         }
         while (page.count() < n && bodyLength <= maxBodyBytes && cursor.next() && !isPast(cursor, lastReadable)) {

@@ -1,6 +1,7 @@
 package dev.nereid.stream;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Renders one page body (spec §2.1) straight into bytes, record by record, and knows the exact body
@@ -26,16 +27,18 @@ final class PageWriter {
     private static final byte[] REC_OP = JsonBuffer.ascii(",\"opNum\":");
     private static final byte[] REC_TIMESTAMP = JsonBuffer.ascii("},\"commitTimestamp\":");
     private static final byte[] REC_DATA = JsonBuffer.ascii(",\"data\":");
-    private static final byte[] REC_ADD = JsonBuffer.ascii(",\"op\":\"ADD\"");
-    private static final byte[] REC_REMOVE = JsonBuffer.ascii(",\"op\":\"REMOVE\"");
-    private static final byte[] REC_LAST_OP = JsonBuffer.ascii(",\"isLastOp\":true");
+    /** Everything after a record's data, by op and whether it closes its commit. */
+    private static final byte[] REC_END_ADD = JsonBuffer.ascii(",\"op\":\"ADD\"}");
+    private static final byte[] REC_END_REMOVE = JsonBuffer.ascii(",\"op\":\"REMOVE\"}");
+    private static final byte[] REC_END_ADD_LAST = JsonBuffer.ascii(",\"op\":\"ADD\",\"isLastOp\":true}");
+    private static final byte[] REC_END_REMOVE_LAST = JsonBuffer.ascii(",\"op\":\"REMOVE\",\"isLastOp\":true}");
 
     private static final int HEADER_FIXED = HEAD_COMMIT.length + HEAD_OP.length + HEAD_TIMESTAMP.length
             + HEAD_FORMAT.length + HEAD_RECORDS.length;
     private static final int TAIL_FIXED = TAIL_TOTAL.length + 1;
     /** A record without its numbers and data, counting the longer op and isLastOp. */
     private static final int RECORD_FIXED_MAX = 1 + REC_COMMIT.length + REC_OP.length + REC_TIMESTAMP.length
-            + REC_DATA.length + REC_REMOVE.length + REC_LAST_OP.length + 1;
+            + REC_DATA.length + REC_END_REMOVE_LAST.length;
     private static final int LONG_MAX_CHARS = 20;
     private static final int HEADER_MAX = HEADER_FIXED + longestFormatName() + 3 * LONG_MAX_CHARS;
     private static final byte[][] FORMAT_NAMES = formatNames();
@@ -46,6 +49,19 @@ final class PageWriter {
     private long lastCommitNum;
     private long lastOpNum;
     private long lastTimestamp;
+
+    // Records of one commit share all but their opNum up to the data: rendered once per commit,
+    // this saves re-deriving two long numbers' digits and most of the copies for every record.
+    private long cachedCommitNum = -1;
+    private long cachedTimestamp = -1;
+    /** ,{"eventId":{"commitNum":C,"opNum": — the leading comma is skipped for the first record. */
+    private byte[] commitPrefix;
+    /** },"commitTimestamp":T,"data": */
+    private byte[] commitMiddle;
+    /** Digits of C and T, the part of the header length that changes only with the commit. */
+    private int commitHeaderDigits;
+    private int countDigits = 1;
+    private int nextCountBound = 10;
 
     PageWriter(StreamFormat format, int initialCapacity) {
         this.format = FORMAT_NAMES[format.ordinal()];
@@ -78,28 +94,48 @@ final class PageWriter {
         if (dataLength <= 0) {
             throw new IllegalStateException("stored record without data at " + commitNum + ":" + opNum);
         }
+        if (commitNum != cachedCommitNum || commitTimestamp != cachedTimestamp) {
+            enterCommit(commitNum, commitTimestamp);
+        }
         out.ensureRoom(RECORD_FIXED_MAX + 3L * LONG_MAX_CHARS + dataLength);
         if (count > 0) {
-            out.put((byte) ',');
+            out.put(commitPrefix);
+        } else {
+            out.put(commitPrefix, 1, commitPrefix.length - 1);
         }
-        out.put(REC_COMMIT);
-        out.putLong(commitNum);
-        out.put(REC_OP);
         out.putLong(opNum);
-        out.put(REC_TIMESTAMP);
-        out.putLong(commitTimestamp);
-        out.put(REC_DATA);
+        out.put(commitMiddle);
         out.put(record, dataStart, dataLength);
-        out.put(op == Op.ADD ? REC_ADD : REC_REMOVE);
-        if (isLastOp) {
-            out.put(REC_LAST_OP);
-        }
-        out.put((byte) '}');
+        out.put(op == Op.ADD ? (isLastOp ? REC_END_ADD_LAST : REC_END_ADD)
+                : (isLastOp ? REC_END_REMOVE_LAST : REC_END_REMOVE));
         count++;
+        if (count == nextCountBound) {
+            countDigits++;
+            nextCountBound *= 10;
+        }
         lastCommitNum = commitNum;
         lastOpNum = opNum;
         lastTimestamp = commitTimestamp;
-        return headerLength() + (long) recordBytes() + TAIL_FIXED + JsonBuffer.digits(count);
+        long headerLength = HEADER_FIXED + format.length + commitHeaderDigits + JsonBuffer.digits(opNum);
+        return headerLength + recordBytes() + TAIL_FIXED + countDigits;
+    }
+
+    private void enterCommit(long commitNum, long commitTimestamp) {
+        JsonBuffer b = new JsonBuffer(REC_COMMIT.length + REC_TIMESTAMP.length + REC_OP.length + REC_DATA.length
+                + 2 * LONG_MAX_CHARS + 1);
+        b.put((byte) ',');
+        b.put(REC_COMMIT);
+        b.putLong(commitNum);
+        b.put(REC_OP);
+        commitPrefix = Arrays.copyOf(b.array(), b.size());
+        b = new JsonBuffer(REC_TIMESTAMP.length + REC_DATA.length + LONG_MAX_CHARS);
+        b.put(REC_TIMESTAMP);
+        b.putLong(commitTimestamp);
+        b.put(REC_DATA);
+        commitMiddle = Arrays.copyOf(b.array(), b.size());
+        commitHeaderDigits = JsonBuffer.digits(commitNum) + JsonBuffer.digits(commitTimestamp);
+        cachedCommitNum = commitNum;
+        cachedTimestamp = commitTimestamp;
     }
 
     /** Completes the body; the writer must not be used afterwards. */
@@ -125,11 +161,6 @@ final class PageWriter {
         System.arraycopy(header.array(), 0, out.array(), offset, header.size());
         return new RenderedPage(out.array(), offset, out.size() - offset, count,
                 new EventId(lastCommitNum, lastOpNum), lastTimestamp);
-    }
-
-    private long headerLength() {
-        return HEADER_FIXED + format.length + JsonBuffer.digits(lastCommitNum) + JsonBuffer.digits(lastOpNum)
-                + JsonBuffer.digits(lastTimestamp);
     }
 
     private static int longestFormatName() {
