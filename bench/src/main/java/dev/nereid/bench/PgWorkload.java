@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * A deterministic stream of property-graph commits shaped like an application's writes: vertices
@@ -88,16 +89,19 @@ public final class PgWorkload {
 
     /**
      * The typical small commit of the append benchmark: a new vertex with its label and three
-     * properties, four records of about 150 bytes each.
+     * properties, four records of about 150 bytes each. Its id is a UUID, as Neptune assigns one to
+     * a vertex created without an id.
      */
     public List<byte[]> smallCommit() {
-        String id = newVertexId();
+        String id = new UUID(random.nextLong(), random.nextLong()).toString();
         String name = name();
+        String city = pick(CITIES);
         List<byte[]> records = new ArrayList<>(4);
         records.add(add(PgData.vertexLabel(id, "person::customer")));
-        records.add(add(PgData.vertexProperty(id, "displayName", PgValue.of(name + " from " + pick(CITIES)))));
+        records.add(add(PgData.vertexProperty(id, "displayName", PgValue.of(name + " from " + city))));
         records.add(add(PgData.vertexProperty(id, "email", PgValue.of(email(name)))));
-        records.add(add(PgData.vertexProperty(id, "registeredAt", PgValue.of(Instant.ofEpochMilli(timestamp())))));
+        records.add(add(PgData.vertexProperty(id, "address",
+                PgValue.of((1 + random.nextInt(400)) + " Harbour Street, " + city))));
         return records;
     }
 

@@ -7,6 +7,7 @@ import dev.nereid.log.Durability;
 import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -61,22 +62,20 @@ public class AppendBenchmark {
     @State(Scope.Thread)
     public static class Commits {
         private static final int DISTINCT = 256;
-        private List<byte[]>[] commits;
+        private final List<List<byte[]>> commits = new ArrayList<>(DISTINCT);
         private int next;
 
         @Setup(Level.Trial)
-        @SuppressWarnings("unchecked")
         public void prepare() {
             PgWorkload workload = new PgWorkload(Thread.currentThread().getId());
-            commits = new List[DISTINCT];
             for (int i = 0; i < DISTINCT; i++) {
-                commits[i] = workload.smallCommit();
+                commits.add(workload.smallCommit());
             }
         }
 
         List<byte[]> next() {
             next = (next + 1) & (DISTINCT - 1);
-            return commits[next];
+            return commits.get(next);
         }
     }
 
