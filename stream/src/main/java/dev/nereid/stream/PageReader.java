@@ -1,5 +1,7 @@
 package dev.nereid.stream;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,24 +36,116 @@ public final class PageReader {
      * @throws NereidException {@link ErrorCode#EXPIRED_STREAM} or {@link ErrorCode#STREAM_RECORDS_NOT_FOUND}
      */
     public static RenderedPage read(StreamView view, StreamRequest request, StreamFormat format, long maxBodyBytes) {
-        Objects.requireNonNull(view, "view");
-        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(format, "format");
-        Optional<EventId> trimmed = view.lastTrimmed();
-        Optional<EventId> last = view.last();
-        // K is empty also when the view still reports a last event that has been trimmed.
-        EventId lastReadable = last.filter(l -> trimmed.isEmpty() || l.isAfter(trimmed.get())).orElse(null);
-
-        EventId from = start(request, trimmed.orElse(null), lastReadable);
-        if (from == null || lastReadable == null || from.isAfter(lastReadable)) {
-            throw notFound(lastReadable);
+        Start start = Start.of(view, request);
+        try (EventCursor cursor = start.open(view)) {
+            return assemble(cursor, start.pageSize, format, maxBodyBytes, start.lastReadable);
         }
-        int n = request.iteratorType() == IteratorType.LATEST ? 1 : request.limit();
-        try (EventCursor cursor = view.open(from)) {
-            if (!cursor.next() || isPast(cursor, lastReadable)) {
+    }
+
+    public static PagePlan plan(StreamView view, StreamRequest request, StreamFormat format) {
+        return plan(view, request, format, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * Decides the page {@link #read} would return, with the same outcomes and errors, without
+     * rendering it: a pass over the events that only adds up lengths. {@link #write} then renders
+     * exactly that page.
+     */
+    public static PagePlan plan(StreamView view, StreamRequest request, StreamFormat format, long maxBodyBytes) {
+        Objects.requireNonNull(format, "format");
+        Start start = Start.of(view, request);
+        int n = start.pageSize;
+        EventId lastReadable = start.lastReadable;
+        try (EventCursor cursor = start.open(view)) {
+            EventId first = new EventId(cursor.commitNum(), cursor.opNum());
+            PageWriter.Measure measure = new PageWriter.Measure(format);
+            long bodyLength;
+            long lastCommitNum;
+            long lastOpNum;
+            long lastTimestamp;
+            do {
+                lastCommitNum = cursor.commitNum();
+                lastOpNum = cursor.opNum();
+                lastTimestamp = cursor.commitTimestamp();
+                bodyLength = measure.add(lastCommitNum, lastOpNum, lastTimestamp, cursor.isLastOp(), cursor.record());
+            } while (measure.count() < n && bodyLength <= maxBodyBytes && cursor.next()
+                    && !isPast(cursor, lastReadable));
+            return new PagePlan(format, first, measure.count(), new EventId(lastCommitNum, lastOpNum), lastTimestamp,
+                    bodyLength);
+        }
+    }
+
+    /**
+     * Renders a planned page into {@code sink} in chunks of about {@code chunkBytes}, so the first
+     * chunk can be on its way while the rest is rendered.
+     *
+     * @throws IOException if the sink fails, or if the view no longer holds the planned events
+     *                     (a reset or retention in between); the body is then incomplete
+     */
+    public static void write(StreamView view, PagePlan plan, PageSink sink, int chunkBytes) throws IOException {
+        PageWriter page = new PageWriter(plan, sink, chunkBytes);
+        try (EventCursor cursor = view.open(plan.first())) {
+            for (int i = 0; i < plan.totalRecords(); i++) {
+                if (!cursor.next()) {
+                    throw new IOException("the stream ended before the planned page did");
+                }
+                page.append(cursor.commitNum(), cursor.opNum(), cursor.commitTimestamp(), cursor.isLastOp(),
+                        cursor.record());
+            }
+            if (page.lastEventId().compareTo(plan.lastEventId()) != 0 || page.finishTo() != plan.bodyLength()) {
+                throw new IOException("the page rendered differs from the page planned");
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Where a read starts (spec §3.2), decided once from one look at the view: the outcome is
+     * either an error (§3.3) or a cursor on the page's first event.
+     */
+    private static final class Start {
+        final EventId from;
+        final EventId lastReadable;
+        final int pageSize;
+
+        private Start(EventId from, EventId lastReadable, int pageSize) {
+            this.from = from;
+            this.lastReadable = lastReadable;
+            this.pageSize = pageSize;
+        }
+
+        static Start of(StreamView view, StreamRequest request) {
+            Objects.requireNonNull(view, "view");
+            Objects.requireNonNull(request, "request");
+            Optional<EventId> trimmed = view.lastTrimmed();
+            Optional<EventId> last = view.last();
+            // K is empty also when the view still reports a last event that has been trimmed.
+            EventId lastReadable = last.filter(l -> trimmed.isEmpty() || l.isAfter(trimmed.get())).orElse(null);
+            EventId from = start(request, trimmed.orElse(null), lastReadable);
+            if (from == null || lastReadable == null || from.isAfter(lastReadable)) {
                 throw notFound(lastReadable);
             }
-            return assemble(cursor, n, format, maxBodyBytes, lastReadable);
+            int n = request.iteratorType() == IteratorType.LATEST ? 1 : request.limit();
+            return new Start(from, lastReadable, n);
+        }
+
+        /** A cursor on the first event of the page; closed here if there is none. */
+        EventCursor open(StreamView view) {
+            EventCursor cursor = view.open(from);
+            boolean positioned = false;
+            try {
+                if (!cursor.next() || isPast(cursor, lastReadable)) {
+                    throw notFound(lastReadable);
+                }
+                positioned = true;
+                return cursor;
+            } finally {
+                if (!positioned) {
+                    cursor.close();
+                }
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.nereid.stream;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -43,7 +45,6 @@ final class PageWriter {
     private static final int HEADER_MAX = HEADER_FIXED + longestFormatName() + 3 * LONG_MAX_CHARS;
     private static final byte[][] FORMAT_NAMES = formatNames();
 
-    private final JsonBuffer out;
     private final byte[] format;
     private int count;
     private long lastCommitNum;
@@ -63,10 +64,30 @@ final class PageWriter {
     private int countDigits = 1;
     private int nextCountBound = 10;
 
+    private JsonBuffer out;
+    private final PageSink sink;
+    private final int chunkBytes;
+    private long flushed;
+
+    /** A writer that builds the whole body in memory; {@link #finish()} returns it. */
     PageWriter(StreamFormat format, int initialCapacity) {
         this.format = FORMAT_NAMES[format.ordinal()];
         this.out = new JsonBuffer(HEADER_MAX + TAIL_FIXED + LONG_MAX_CHARS + initialCapacity);
+        this.sink = null;
+        this.chunkBytes = 0;
         out.skip(HEADER_MAX);
+    }
+
+    /**
+     * A writer that sends the body to {@code sink} in chunks of about {@code chunkBytes} as it
+     * renders, starting with the header the plan already knows; {@link #finishTo()} ends it.
+     */
+    PageWriter(PagePlan plan, PageSink sink, int chunkBytes) {
+        this.format = FORMAT_NAMES[plan.format().ordinal()];
+        this.sink = sink;
+        this.chunkBytes = chunkBytes;
+        this.out = new JsonBuffer(chunkBytes + RECORD_FIXED_MAX + 3 * LONG_MAX_CHARS);
+        writeHeader(out, plan.lastEventId().commitNum(), plan.lastEventId().opNum(), plan.lastTrxTimestamp());
     }
 
     int count() {
@@ -77,6 +98,11 @@ final class PageWriter {
     int recordBytes() {
         return out.size() - HEADER_MAX;
     }
+
+    EventId lastEventId() {
+        return new EventId(lastCommitNum, lastOpNum);
+    }
+
 
     /** Grows the buffer once, so a page expected to hold {@code bytes} of records is not copied repeatedly. */
     void expectRecordBytes(long bytes) {
@@ -116,8 +142,50 @@ final class PageWriter {
         lastCommitNum = commitNum;
         lastOpNum = opNum;
         lastTimestamp = commitTimestamp;
+        if (sink != null) {
+            if (out.size() >= chunkBytes) {
+                flush();
+            }
+            return -1;
+        }
         long headerLength = HEADER_FIXED + format.length + commitHeaderDigits + JsonBuffer.digits(opNum);
         return headerLength + recordBytes() + TAIL_FIXED + countDigits;
+    }
+
+    /**
+     * The body length a page would have if it ended with this record, computed as {@link #append}
+     * renders; {@link PageReader#plan} walks the events with it before anything is rendered.
+     */
+    static final class Measure {
+        private final int formatLength;
+        private long recordBytes;
+        private int count;
+        private int countDigits = 1;
+        private int nextCountBound = 10;
+
+        Measure(StreamFormat format) {
+            this.formatLength = FORMAT_NAMES[format.ordinal()].length;
+        }
+
+        long add(long commitNum, long opNum, long commitTimestamp, boolean isLastOp, ByteBuffer record) {
+            Op op = RecordCodec.op(record);
+            int dataLength = record.limit() - record.position() - RecordCodec.dataOffset();
+            long digits = JsonBuffer.digits(commitNum) + JsonBuffer.digits(opNum) + JsonBuffer.digits(commitTimestamp);
+            byte[] end = op == Op.ADD ? (isLastOp ? REC_END_ADD_LAST : REC_END_ADD)
+                    : (isLastOp ? REC_END_REMOVE_LAST : REC_END_REMOVE);
+            recordBytes += (count > 0 ? 1 : 0) + REC_COMMIT.length + REC_OP.length + REC_TIMESTAMP.length
+                    + REC_DATA.length + digits + dataLength + end.length;
+            count++;
+            if (count == nextCountBound) {
+                countDigits++;
+                nextCountBound *= 10;
+            }
+            return HEADER_FIXED + formatLength + digits + recordBytes + TAIL_FIXED + countDigits;
+        }
+
+        int count() {
+            return count;
+        }
     }
 
     private void enterCommit(long commitNum, long commitTimestamp) {
@@ -148,19 +216,47 @@ final class PageWriter {
         out.put((byte) '}');
 
         JsonBuffer header = new JsonBuffer(HEADER_MAX);
-        header.put(HEAD_COMMIT);
-        header.putLong(lastCommitNum);
-        header.put(HEAD_OP);
-        header.putLong(lastOpNum);
-        header.put(HEAD_TIMESTAMP);
-        header.putLong(lastTimestamp);
-        header.put(HEAD_FORMAT);
-        header.put(format);
-        header.put(HEAD_RECORDS);
+        writeHeader(header, lastCommitNum, lastOpNum, lastTimestamp);
         int offset = HEADER_MAX - header.size();
         System.arraycopy(header.array(), 0, out.array(), offset, header.size());
         return new RenderedPage(out.array(), offset, out.size() - offset, count,
                 new EventId(lastCommitNum, lastOpNum), lastTimestamp);
+    }
+
+    /** Completes a streamed body and hands the rest to the sink; returns the bytes written in all. */
+    long finishTo() {
+        if (count == 0) {
+            throw new IllegalStateException("a page holds at least one record");
+        }
+        out.put(TAIL_TOTAL);
+        out.putLong(count);
+        out.put((byte) '}');
+        flush();
+        return flushed;
+    }
+
+    /** Hands the buffered bytes to the sink; its IOException travels unchecked to {@link PageReader#write}. */
+    private void flush() {
+        int size = out.size();
+        try {
+            sink.write(out.array(), 0, size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        flushed += size;
+        out = new JsonBuffer(chunkBytes + RECORD_FIXED_MAX + 3 * LONG_MAX_CHARS);
+    }
+
+    private void writeHeader(JsonBuffer header, long commitNum, long opNum, long timestamp) {
+        header.put(HEAD_COMMIT);
+        header.putLong(commitNum);
+        header.put(HEAD_OP);
+        header.putLong(opNum);
+        header.put(HEAD_TIMESTAMP);
+        header.putLong(timestamp);
+        header.put(HEAD_FORMAT);
+        header.put(format);
+        header.put(HEAD_RECORDS);
     }
 
     private static int longestFormatName() {

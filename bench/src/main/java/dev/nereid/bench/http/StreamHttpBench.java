@@ -262,7 +262,7 @@ public final class StreamHttpBench {
      */
     private String breakdown(String clientName) throws Exception {
         MarkdownTable table = new MarkdownTable("body", "stream: ms/page end to end",
-                "of which in StreamRoute.handle (read + render [+ gzip])", "pre-rendered: ms/page end to end");
+                "of which before the head leaves (identity: plan pass; gzip: read + render + gzip)", "pre-rendered: ms/page end to end");
         String client;
         try (PageClient c = open(clientName)) {
             client = c.name();

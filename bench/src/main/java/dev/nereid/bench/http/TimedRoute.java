@@ -2,12 +2,13 @@ package dev.nereid.bench.http;
 
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Route;
-import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponse;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A route that times another: for a {@link dev.nereid.server.stream.StreamRoute}, the time to read
- * the log and render (and gzip) a page, apart from sending it. Bound after the server starts,
+ * A route that times another: for a {@link dev.nereid.server.stream.StreamRoute}, the time before
+ * the response head leaves — with gzip the whole read, render and compression; without it only the
+ * planning pass, since the page is then rendered while it is sent. Bound after the server starts,
  * because the stream route needs the server's log.
  */
 final class TimedRoute implements Route {
@@ -29,7 +30,7 @@ final class TimedRoute implements Route {
     }
 
     @Override
-    public FullHttpResponse handle(HttpExchange exchange) throws Exception {
+    public HttpResponse handle(HttpExchange exchange) throws Exception {
         long start = System.nanoTime();
         try {
             return delegate.handle(exchange);

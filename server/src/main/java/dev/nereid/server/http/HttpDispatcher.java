@@ -2,15 +2,21 @@ package dev.nereid.server.http;
 
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,46 +49,80 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
-        FullHttpResponse response = respond(request, requestId);
-        response.headers().set(Responses.REQUEST_ID_HEADER, requestId);
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
-        HttpUtil.setKeepAlive(response, keepAlive);
-        var written = ctx.writeAndFlush(response);
-        if (!keepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    private FullHttpResponse respond(FullHttpRequest request, String requestId) {
         if (request.decoderResult().isFailure()) {
-            return ErrorResponses.of(ErrorCode.BAD_REQUEST, "Malformed HTTP request", requestId);
+            send(ctx, ErrorResponses.of(ErrorCode.BAD_REQUEST, "Malformed HTTP request", requestId), requestId, false);
+            return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
         String path = uri.rawPath();
         Optional<Route> route = router.find(path);
         if (route.isEmpty()) {
-            return ErrorResponses.of(ErrorCode.BAD_ROUTE, "Bad route: " + path, requestId);
+            send(ctx, ErrorResponses.of(ErrorCode.BAD_ROUTE, "Bad route: " + path, requestId), requestId, keepAlive);
+            return;
         }
         boolean gated = !ungated.contains(route.get());
         if (gated && !gate.tryEnter()) {
-            return ErrorResponses.of(ErrorCode.SERVER_SHUTDOWN, gate.closedBecause().orElse("Server is shutting down"),
-                    requestId);
+            send(ctx, ErrorResponses.of(ErrorCode.SERVER_SHUTDOWN,
+                    gate.closedBecause().orElse("Server is shutting down"), requestId), requestId, keepAlive);
+            return;
         }
+        // The gate stays entered until the last byte is handed over: a streamed body still reads the log.
         try {
-            return route.get().handle(new HttpExchange(request, path, uri.parameters(), requestId));
-        } catch (HttpExchange.MethodNotAllowed e) {
-            FullHttpResponse response = ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId);
-            response.headers().set(HttpHeaderNames.ALLOW, e.allowed().name());
-            return response;
-        } catch (NereidException e) {
-            return ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId);
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            LOG.error("request {} {} {} failed", requestId, request.method(), path, e);
-            return ErrorResponses.of(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE, requestId);
+            HttpResponse response = respond(route.get(), new HttpExchange(request, path, uri.parameters(), requestId));
+            send(ctx, response, requestId, keepAlive);
         } finally {
             if (gated) {
                 gate.exit();
             }
+        }
+    }
+
+    private static HttpResponse respond(Route route, HttpExchange exchange) {
+        try {
+            return route.handle(exchange);
+        } catch (HttpExchange.MethodNotAllowed e) {
+            FullHttpResponse response = ErrorResponses.of(e.errorCode(), e.detailedMessage(), exchange.requestId());
+            response.headers().set(HttpHeaderNames.ALLOW, e.allowed().name());
+            return response;
+        } catch (NereidException e) {
+            return ErrorResponses.of(e.errorCode(), e.detailedMessage(), exchange.requestId());
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            LOG.error("request {} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
+            return ErrorResponses.of(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE,
+                    exchange.requestId());
+        }
+    }
+
+    private static void send(ChannelHandlerContext ctx, HttpResponse response, String requestId, boolean keepAlive) {
+        response.headers().set(Responses.REQUEST_ID_HEADER, requestId);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (response instanceof StreamedResponse streamed) {
+            sendStreamed(ctx, streamed, requestId, keepAlive);
+            return;
+        }
+        ChannelFuture written = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    /** Head first, then each chunk as soon as it exists, so the client reads while the rest renders. */
+    private static void sendStreamed(ChannelHandlerContext ctx, StreamedResponse response, String requestId,
+                                     boolean keepAlive) {
+        try (StreamedResponse.Body body = response.body()) {
+            ctx.write(response);
+            body.writeTo((bytes, offset, length) ->
+                    ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(bytes, offset, length))));
+            ChannelFuture written = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        } catch (IOException | RuntimeException e) {
+            // The head is out: the only honest way to fail now is to cut the connection short.
+            LOG.warn("request {}: body failed after the head was sent; closing the connection: {}", requestId,
+                    e.toString());
+            ctx.close();
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nereid.log.MemoryChangeLog;
 import dev.nereid.server.http.HttpExchange;
+import dev.nereid.server.http.StreamedResponse;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import dev.nereid.stream.Op;
@@ -15,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,9 +41,30 @@ class StreamRouteTest {
                     assertThat(e.errorCode().retryable()).isTrue();
                 });
         reads.release();
-        FullHttpResponse ok = route.handle(get("/sparql/stream?iteratorType=LATEST"));
+        StreamedResponse ok = (StreamedResponse) route.handle(get("/sparql/stream?iteratorType=LATEST"));
         assertThat(ok.status().code()).isEqualTo(200);
-        assertThat(ok.content().toString(StandardCharsets.UTF_8)).contains("\"totalRecords\":1");
+        // The permit is held until the body has been written: rendering still reads the log.
+        assertThat(reads.availablePermits()).isZero();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        try (StreamedResponse.Body b = ok.body()) {
+            b.writeTo(body::write);
+        }
+        assertThat(body.toString(StandardCharsets.UTF_8)).contains("\"totalRecords\":1");
+        assertThat((long) body.size()).isEqualTo(Long.parseLong(ok.headers().get("Content-Length")));
+        assertThat(reads.availablePermits()).isEqualTo(1);
+    }
+
+    @Test
+    void gzipPagesAreBuiltWholeAndReleaseThePermitAtOnce() throws IOException {
+        log.append(List.of(RecordCodec.encode(Op.ADD, "{\"stmt\":\"<a> <b> <c> .\\n\"}")));
+        Semaphore reads = new Semaphore(1);
+        StreamRoute route = new StreamRoute(log, StreamFormat.NQUADS, true, Duration.ofDays(7), Clock.systemUTC(), reads);
+        QueryStringDecoder decoded = new QueryStringDecoder("/sparql/stream?iteratorType=LATEST");
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, decoded.uri());
+        request.headers().set("Accept-Encoding", "gzip");
+        FullHttpResponse gz = (FullHttpResponse) route.handle(
+                new HttpExchange(request, decoded.rawPath(), decoded.parameters(), "test-request"));
+        assertThat(gz.headers().get("Content-Encoding")).isEqualTo("gzip");
         assertThat(reads.availablePermits()).isEqualTo(1);
     }
 
