@@ -144,10 +144,6 @@ public final class FileChangeLog implements ChangeLog {
         return recovery;
     }
 
-    public Path directory() {
-        return directory.path();
-    }
-
     @Override
     public CommitInfo append(List<byte[]> records) throws IOException {
         ByteBuffer frame = FrameWriter.encodeRecords(records);

@@ -33,8 +33,4 @@ public record LogConfig(long segmentBytes, Durability durability, Clock clock) {
     public LogConfig withClock(Clock c) {
         return new LogConfig(segmentBytes, durability, c);
     }
-
-    public LogConfig withSegmentBytes(long bytes) {
-        return new LogConfig(bytes, durability, clock);
-    }
 }
