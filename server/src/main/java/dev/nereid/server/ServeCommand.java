@@ -2,7 +2,6 @@ package dev.nereid.server;
 
 import dev.nereid.log.Durability;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -79,7 +78,8 @@ final class ServeCommand implements Callable<Integer> {
                 case "none" -> Durability.NONE;
                 default -> throw new IllegalArgumentException("--durability must be fsync or none, was " + durability);
             };
-            return new ServerConfig(host, port, dataDir, streams == Switch.on, expiry, d, 32, Clock.systemUTC());
+            return ServerConfig.defaults(dataDir).withHost(host).withPort(port)
+                    .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -66,6 +66,11 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
         return Duration.ofSeconds(seconds);
     }
 
+    public ServerConfig withHost(String h) {
+        return new ServerConfig(h, port, dataDir, streamsEnabled, streamsExpiry, durability, maxConcurrentStreamReads,
+                clock);
+    }
+
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
                 maxConcurrentStreamReads, clock);
@@ -83,10 +88,6 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
     public ServerConfig withDurability(Durability d) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
                 clock);
-    }
-
-    public ServerConfig withMaxConcurrentStreamReads(int n) {
-        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability, n, clock);
     }
 
     public ServerConfig withClock(Clock c) {
