@@ -1,0 +1,24 @@
+package dev.nereid.graph;
+
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+
+/** The graph's repeated errors, with Neptune's codes and wording. */
+final class GraphErrors {
+
+    private GraphErrors() {
+    }
+
+    static NereidException concurrentModification() {
+        return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
+                "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
+    }
+
+    static NereidException vertexExists(Object id) {
+        return new NereidException(ErrorCode.CONSTRAINT_VIOLATION, "Vertex with id already exists: " + id);
+    }
+
+    static NereidException edgeExists(Object id) {
+        return new NereidException(ErrorCode.CONSTRAINT_VIOLATION, "Edge with id already exists: " + id);
+    }
+}

@@ -1,0 +1,186 @@
+package dev.nereid.graph;
+
+import dev.nereid.log.ChangeLog;
+import org.apache.commons.configuration2.BaseConfiguration;
+import org.apache.commons.configuration2.Configuration;
+import org.apache.tinkerpop.gremlin.process.computer.GraphComputer;
+import org.apache.tinkerpop.gremlin.process.traversal.TraversalStrategies;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.verification.LambdaRestrictionStrategy;
+import org.apache.tinkerpop.gremlin.structure.Edge;
+import org.apache.tinkerpop.gremlin.structure.Graph;
+import org.apache.tinkerpop.gremlin.structure.T;
+import org.apache.tinkerpop.gremlin.structure.Transaction;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+import org.apache.tinkerpop.gremlin.structure.VertexProperty;
+import org.apache.tinkerpop.gremlin.structure.util.ElementHelper;
+import org.apache.tinkerpop.gremlin.structure.util.StringFactory;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.AbstractTinkerGraph;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTransactionGraph;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTxAccess;
+import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerVertex;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The property graph: an in-memory TinkerGraph with transactions, made durable by the property-graph
+ * log and holding Neptune's semantics (spec §5): string ids, {@code set} cardinality by default,
+ * multi-labels, {@code addV} on an existing id adding labels, only storable values.
+ *
+ * <p>It wraps TinkerGraph rather than extending it (TinkerTransactionGraph is final) and exposes its
+ * own {@link #tx()}, so every commit — embedded, sessionless Gremlin Server request or remote
+ * transaction — goes through {@link PgCommitter}. Elements are TinkerGraph's own.
+ */
+public final class NereidGraph implements Graph {
+
+    static {
+        TraversalStrategies.GlobalCache.registerStrategies(NereidGraph.class,
+                TraversalStrategies.GlobalCache.getStrategies(Graph.class).clone().addStrategies(
+                        LambdaRestrictionStrategy.instance(),
+                        NeptuneVerificationStrategy.instance()));
+    }
+
+    private final TinkerTransactionGraph tinker;
+    private final TinkerTxAccess access;
+    private final EdgeAges ages = new EdgeAges();
+    private final PgCommitter committer;
+    private final NereidTransaction transaction;
+    private final ChangeLog log;
+    private LogReplay.Report replay;
+
+    private NereidGraph(ChangeLog log) {
+        this.log = log;
+        this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
+        this.access = TinkerTxAccess.install(tinker);
+        this.committer = new PgCommitter(log, access, new ElementImages(ages), ages);
+        this.transaction = new NereidTransaction(this, tinker.tx());
+    }
+
+    /** Opens the graph held by {@code log}: an empty graph with every commit of the log replayed into it. */
+    public static NereidGraph open(ChangeLog log) throws IOException {
+        NereidGraph graph = new NereidGraph(log);
+        graph.replay = new LogReplay(graph.tinker, graph.access, graph.ages).replayAfter(log, 0);
+        return graph;
+    }
+
+    private static Configuration tinkerConfiguration() {
+        Configuration c = new BaseConfiguration();
+        c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_ID_MANAGER, NeptuneIdManager.class.getName());
+        c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_EDGE_ID_MANAGER, NeptuneIdManager.class.getName());
+        // Vertex-property ids come from one counter, so they order a vertex's values by creation.
+        c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_VERTEX_PROPERTY_ID_MANAGER,
+                AbstractTinkerGraph.DefaultIdManager.LONG.name());
+        c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY,
+                VertexProperty.Cardinality.set.name());
+        return c;
+    }
+
+    PgCommitter committer() {
+        return committer;
+    }
+
+    /** The change log this graph is made durable by. */
+    public ChangeLog log() {
+        return log;
+    }
+
+    /**
+     * Neptune's {@code addV}: with an id that exists, the vertex gains the new labels and properties
+     * and nothing is overwritten; if it already has one of the labels, a ConstraintViolationException.
+     */
+    @Override
+    public Vertex addVertex(Object... keyValues) {
+        ElementHelper.legalPropertyKeyValueArray(keyValues);
+        Optional<Object> id = ElementHelper.getIdValue(keyValues);
+        String label = ElementHelper.getLabelValue(keyValues).orElse(Vertex.DEFAULT_LABEL);
+        List<String> labels = Labels.split(label);
+        Object[] properties = ElementHelper.remove(T.label, ElementHelper.remove(T.id, keyValues).orElse(new Object[0]))
+                .orElse(new Object[0]);
+        for (int i = 0; i < properties.length; i += 2) {
+            if (properties[i + 1] == null) {
+                throw StoredValues.unsupported((String) properties[i], null);
+            }
+        }
+        TinkerVertex vertex = null;
+        if (id.isPresent()) {
+            Iterator<Vertex> existing = tinker.vertices(id.get());
+            if (existing.hasNext()) {
+                vertex = (TinkerVertex) existing.next();
+                List<String> current = Labels.split(vertex.label());
+                List<String> merged = new ArrayList<>(current);
+                for (String l : labels) {
+                    if (current.contains(l)) {
+                        throw GraphErrors.vertexExists(vertex.id());
+                    }
+                    merged.add(l);
+                }
+                access.relabel(vertex, Labels.join(merged));
+            }
+        }
+        if (vertex == null) {
+            vertex = id.isPresent()
+                    ? (TinkerVertex) tinker.addVertex(T.id, id.get().toString(), T.label, Labels.join(labels.isEmpty() ? List.of(label) : labels))
+                    : (TinkerVertex) tinker.addVertex(T.label, Labels.join(labels.isEmpty() ? List.of(label) : labels));
+        }
+        for (int i = 0; i < properties.length; i += 2) {
+            vertex.property(VertexProperty.Cardinality.set, (String) properties[i], properties[i + 1]);
+        }
+        return vertex;
+    }
+
+    @Override
+    public <C extends GraphComputer> C compute(Class<C> graphComputerClass) {
+        throw Graph.Exceptions.graphComputerNotSupported();
+    }
+
+    @Override
+    public GraphComputer compute() {
+        throw Graph.Exceptions.graphComputerNotSupported();
+    }
+
+    @Override
+    public Iterator<Vertex> vertices(Object... vertexIds) {
+        return tinker.vertices(vertexIds);
+    }
+
+    @Override
+    public Iterator<Edge> edges(Object... edgeIds) {
+        return tinker.edges(edgeIds);
+    }
+
+    @Override
+    public Transaction tx() {
+        return transaction;
+    }
+
+    @Override
+    public Variables variables() {
+        throw Graph.Exceptions.variablesNotSupported();
+    }
+
+    @Override
+    public Configuration configuration() {
+        return tinker.configuration();
+    }
+
+    @Override
+    public Features features() {
+        return NereidFeatures.instance();
+    }
+
+    @Override
+    public void close() {
+        if (transaction.isOpen()) {
+            transaction.rollback();
+        }
+        tinker.close();
+    }
+
+    @Override
+    public String toString() {
+        return StringFactory.graphString(this, "nereid");
+    }
+}

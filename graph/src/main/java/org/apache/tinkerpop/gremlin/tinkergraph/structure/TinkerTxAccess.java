@@ -1,0 +1,242 @@
+package org.apache.tinkerpop.gremlin.tinkergraph.structure;
+
+import org.apache.tinkerpop.gremlin.structure.VertexProperty;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Nereid's window into a {@link TinkerTransactionGraph} transaction. It lives in TinkerGraph's package
+ * because the containers that hold an element's committed and transaction-local versions are package
+ * private, and change capture needs exactly those two versions of every element the transaction touched.
+ *
+ * <p>Two things are done by reflection, once per graph, and pinned by tests against TinkerPop 3.7.5:
+ * the transaction's per-thread "changed" sets are replaced by insertion-ordered ones, because the
+ * stream orders elements by first touch (spec §5.2) and TinkerPop keeps them in hash sets; and an
+ * element's label, final in TinkerPop, is rewritten on the transaction's private copy, because a Neptune
+ * vertex gains and loses labels ({@code addV} on an existing id, openCypher {@code SET n:L}).
+ */
+public final class TinkerTxAccess {
+
+    private static final Field LABEL = field(TinkerElement.class, "label");
+    private static final Field ID = field(TinkerElement.class, "id");
+
+    private final TinkerTransactionGraph graph;
+    private final OrderedChanges<TinkerVertex> changedVertices = new OrderedChanges<>();
+    private final OrderedChanges<TinkerEdge> changedEdges = new OrderedChanges<>();
+
+    private TinkerTxAccess(TinkerTransactionGraph graph) {
+        this.graph = graph;
+        Object tx = graph.tx();
+        replace(tx, "txChangedVertices", changedVertices);
+        replace(tx, "txChangedEdges", changedEdges);
+    }
+
+    /** Installs the access on a new graph, before any transaction runs on it. */
+    public static TinkerTxAccess install(TinkerTransactionGraph graph) {
+        return new TinkerTxAccess(graph);
+    }
+
+    /**
+     * One element the current thread's transaction touched: its committed version ({@code null} if new),
+     * its transaction version ({@code null} if removed), and when it was first touched — a number that
+     * orders vertices and edges of one transaction together.
+     */
+    public record Touched<E>(Object id, E before, E after, long touch) {
+    }
+
+    /**
+     * The current thread's transaction as it stands: every element it touched, in first-touch order.
+     * Call before committing; the view stays valid after the transaction ends.
+     */
+    public TxView view() {
+        return new TxView(changedVertices.get(), changedEdges.get());
+    }
+
+    /** What one transaction touched, and the element locks that keep other commits off those elements. */
+    public static final class TxView {
+        private final List<TinkerElementContainer<?>> containers = new ArrayList<>();
+        private final List<Touched<TinkerVertex>> vertices;
+        private final List<Touched<TinkerEdge>> edges;
+        private final List<TinkerElementContainer<?>> locked = new ArrayList<>();
+
+        private TxView(Set<TinkerElementContainer<TinkerVertex>> v, Set<TinkerElementContainer<TinkerEdge>> e) {
+            vertices = touched(v);
+            edges = touched(e);
+            if (v != null) {
+                containers.addAll(v);
+            }
+            if (e != null) {
+                containers.addAll(e);
+            }
+        }
+
+        public List<Touched<TinkerVertex>> vertices() {
+            return vertices;
+        }
+
+        public List<Touched<TinkerEdge>> edges() {
+            return edges;
+        }
+
+        public boolean isEmpty() {
+            return containers.isEmpty();
+        }
+
+        /**
+         * Locks every touched element for this thread, or none: false if another commit holds one or
+         * has changed one since this transaction read it. TinkerPop's own commit takes the same
+         * (reentrant) locks, so nothing can change these elements until {@link #unlock()}.
+         */
+        public boolean lock() {
+            for (TinkerElementContainer<?> c : containers) {
+                if (!c.tryLock()) {
+                    unlock();
+                    return false;
+                }
+                locked.add(c);
+            }
+            for (TinkerElementContainer<?> c : containers) {
+                if (c.updatedOutsideTransaction()) {
+                    unlock();
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public void unlock() {
+            for (TinkerElementContainer<?> c : locked) {
+                c.releaseLock();
+            }
+            locked.clear();
+        }
+    }
+
+    /**
+     * Gives a vertex, as the current transaction sees it, a new label string. The vertex must be the
+     * transaction's copy (from a traversal or {@code vertex(id)} inside the transaction); it is marked
+     * changed first, so the committed version is never written.
+     */
+    public void relabel(TinkerVertex vertex, String label) {
+        graph.touch(vertex);
+        try {
+            LABEL.set(vertex, label);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot relabel a TinkerGraph vertex", e);
+        }
+    }
+
+    /**
+     * Gives each value of {@code after} that {@code before} already held the id it had there. A
+     * {@code property(single, k, v)} that rewrites an unchanged value removes and re-creates it; its id —
+     * which orders the vertex's values by age — must stay that of the original, since the stream
+     * recorded no change.
+     */
+    public static void keepPropertyIds(TinkerVertex before, TinkerVertex after) {
+        if (before.properties == null || after.properties == null) {
+            return;
+        }
+        for (var entry : after.properties.entrySet()) {
+            List<VertexProperty> old = before.properties.get(entry.getKey());
+            if (old == null) {
+                continue;
+            }
+            for (VertexProperty<?> p : entry.getValue()) {
+                for (VertexProperty<?> o : old) {
+                    if (o.value().equals(p.value()) && !o.id().equals(p.id())) {
+                        try {
+                            ID.set(p, o.id());
+                        } catch (IllegalAccessException e) {
+                            throw new IllegalStateException("cannot keep a vertex-property id", e);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** An edge's source vertex id, read without resolving the vertex (which may be gone in this transaction). */
+    public static Object outVertexId(TinkerEdge edge) {
+        return edge.outVertexId;
+    }
+
+    /** An edge's target vertex id, read without resolving the vertex. */
+    public static Object inVertexId(TinkerEdge edge) {
+        return edge.inVertexId;
+    }
+
+    private static <E extends TinkerElement> List<Touched<E>> touched(Set<TinkerElementContainer<E>> set) {
+        if (!(set instanceof TouchSet<E> containers)) {
+            return List.of();
+        }
+        List<Touched<E>> touched = new ArrayList<>(containers.size());
+        for (TinkerElementContainer<E> c : containers) {
+            E before = c.getUnmodified();
+            E after = c.get();
+            if (before != null && before.removed) {
+                before = null;
+            }
+            touched.add(new Touched<>(c.getElementId(), before, after, containers.touchOf(c)));
+        }
+        return touched;
+    }
+
+    /**
+     * The per-thread "changed" set TinkerTransaction fills. TinkerTransaction creates it lazily as an
+     * empty HashSet; this swaps in a {@link TouchSet} at that moment.
+     */
+    private static final class OrderedChanges<E extends TinkerElement> extends ThreadLocal<Set<TinkerElementContainer<E>>> {
+        @Override
+        public void set(Set<TinkerElementContainer<E>> value) {
+            super.set(value instanceof HashSet<?> && !(value instanceof TouchSet<?>) && value.isEmpty()
+                    ? new TouchSet<>() : value);
+        }
+    }
+
+    /** Numbers first touches from one counter shared by vertices and edges, so they can be ordered together. */
+    private static final AtomicLong TOUCHES = new AtomicLong();
+
+    /** An insertion-ordered set that remembers when each element entered it. */
+    private static final class TouchSet<E extends TinkerElement> extends LinkedHashSet<TinkerElementContainer<E>> {
+        private final IdentityHashMap<TinkerElementContainer<E>, Long> touches = new IdentityHashMap<>();
+
+        @Override
+        public boolean add(TinkerElementContainer<E> c) {
+            boolean added = super.add(c);
+            if (added) {
+                touches.put(c, TOUCHES.incrementAndGet());
+            }
+            return added;
+        }
+
+        long touchOf(TinkerElementContainer<E> c) {
+            return touches.getOrDefault(c, Long.MAX_VALUE);
+        }
+    }
+
+    private static void replace(Object tx, String name, ThreadLocal<?> replacement) {
+        try {
+            Field f = field(tx.getClass(), name);
+            f.set(tx, replacement);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("unsupported TinkerPop version: cannot order " + name, e);
+        }
+    }
+
+    private static Field field(Class<?> type, String name) {
+        try {
+            Field f = type.getDeclaredField(name);
+            f.setAccessible(true);
+            return f;
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException("unsupported TinkerPop version: no field " + type.getSimpleName() + "." + name, e);
+        }
+    }
+}
