@@ -31,7 +31,7 @@ import java.util.Set;
  * TinkerGraph transaction; inside it a vertex may briefly have no label (a relabel is REMOVE old, ADD
  * new), so vertices are only removed once the whole commit is applied.
  */
-final class LogReplay {
+public final class LogReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(LogReplay.class);
 
@@ -46,7 +46,7 @@ final class LogReplay {
     }
 
     /** What one replay did, for the start-up report. */
-    record Report(long commits, long records, long nanos) {
+    public record Report(long commits, long records, long nanos) {
     }
 
     /** Replays every commit after {@code afterCommitNum}. */

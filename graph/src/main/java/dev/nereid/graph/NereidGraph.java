@@ -131,6 +131,23 @@ public final class NereidGraph implements Graph {
         return vertex;
     }
 
+    /**
+     * Empties the graph after its log was reset (fast reset, spec §7). Waits for in-flight commits and
+     * blocks new ones meanwhile; transactions still open see their elements vanish and fail at commit.
+     */
+    public void clearAfterLogReset() {
+        committer.quiesced(() -> {
+            tinker.clear();
+            ages.clear();
+            return null;
+        });
+    }
+
+    /** How the last start-up replay went: commits, records, duration. */
+    public LogReplay.Report replayReport() {
+        return replay;
+    }
+
     @Override
     public <C extends GraphComputer> C compute(Class<C> graphComputerClass) {
         throw Graph.Exceptions.graphComputerNotSupported();
