@@ -40,7 +40,8 @@ public final class NereidGraph implements Graph {
         TraversalStrategies.GlobalCache.registerStrategies(NereidGraph.class,
                 TraversalStrategies.GlobalCache.getStrategies(Graph.class).clone().addStrategies(
                         LambdaRestrictionStrategy.instance(),
-                        NeptuneVerificationStrategy.instance()));
+                        NeptuneVerificationStrategy.instance(),
+                        WrittenOrderStrategy.instance()));
     }
 
     private final TinkerTransactionGraph tinker;

@@ -1,5 +1,6 @@
 package dev.nereid.graph;
 
+import dev.nereid.graph.gremlin.GremlinErrors;
 import dev.nereid.graph.gremlin.NeptuneScriptEngine;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
@@ -58,7 +59,7 @@ public final class GraphFixture implements AutoCloseable {
             graph.tx().commit();
         } catch (RuntimeException e) {
             graph.tx().rollback();
-            throw e;
+            throw GremlinErrors.from(e);
         }
         return log.lastCommit().filter(c -> c.commitNum() > before);
     }

@@ -36,7 +36,7 @@ public final class NeptuneScriptEngine extends GremlinLangScriptEngine {
         }
         Map<String, Object> bindings = context.getBindings(ScriptContext.ENGINE_SCOPE);
         try {
-            return GremlinQueryParser.parse(script,
+            return GremlinQueryParser.parse(DecimalLiterals.asDoubles(script),
                     new NeptuneScriptVisitor(source, new VariableResolver.DefaultVariableResolver(bindings)));
         } catch (RuntimeException e) {
             throw new ScriptException(e);
@@ -45,7 +45,7 @@ public final class NeptuneScriptEngine extends GremlinLangScriptEngine {
 
     /** Runs a script outside any script-engine machinery (the HTTP endpoint): its last traversal is returned un-iterated. */
     public static Object evaluate(GraphTraversalSource g, String script) {
-        return GremlinQueryParser.parse(script,
+        return GremlinQueryParser.parse(DecimalLiterals.asDoubles(script),
                 new NeptuneScriptVisitor(g, VariableResolver.NoVariableResolver.instance()));
     }
 }

@@ -1,0 +1,59 @@
+package dev.nereid.graph.gremlin;
+
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+import org.apache.tinkerpop.gremlin.language.grammar.GremlinParserException;
+import org.apache.tinkerpop.gremlin.process.traversal.strategy.verification.VerificationException;
+import org.apache.tinkerpop.gremlin.structure.util.TransactionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.script.ScriptException;
+import java.util.NoSuchElementException;
+
+/**
+ * What a failed Gremlin request tells its client, in Neptune's terms (spec §4, §9). The one place a
+ * Throwable from parsing, running or committing a traversal becomes a {@link NereidException}; HTTP and
+ * WebSocket both use it. Unexpected failures become an InternalFailureException that names nothing
+ * internal; they are logged here.
+ */
+public final class GremlinErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GremlinErrors.class);
+    /** TinkerGraph's wording for any duplicate id; Nereid's addV never lets it through, so only addE can. */
+    private static final String TINKER_DUPLICATE = "Vertex with id already exists: ";
+
+    private GremlinErrors() {
+    }
+
+    public static NereidException from(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NereidException n) {
+                return n;
+            }
+            if (t instanceof GremlinParserException || t instanceof VerificationException) {
+                return new NereidException(ErrorCode.MALFORMED_QUERY, t.getMessage());
+            }
+            if (t instanceof TransactionException) {
+                return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
+                        "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
+            }
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                    && t.getMessage().startsWith(TINKER_DUPLICATE)) {
+                return new NereidException(ErrorCode.CONSTRAINT_VIOLATION,
+                        "Edge with id already exists: " + t.getMessage().substring(TINKER_DUPLICATE.length()));
+            }
+            if (t instanceof ScriptException) {
+                continue;
+            }
+            if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                    || t instanceof NoSuchElementException || t instanceof UnsupportedOperationException) {
+                // TinkerPop's way of saying the traversal asked for something impossible.
+                return new NereidException(ErrorCode.MALFORMED_QUERY,
+                        t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            }
+        }
+        LOG.error("Gremlin request failed unexpectedly", failure);
+        return new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
+    }
+}
