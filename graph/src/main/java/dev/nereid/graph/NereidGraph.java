@@ -1,5 +1,6 @@
 package dev.nereid.graph;
 
+import dev.nereid.graph.capture.PgChange;
 import dev.nereid.log.ChangeLog;
 import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.commons.configuration2.Configuration;
@@ -47,6 +48,7 @@ public final class NereidGraph implements Graph {
     private final TinkerTransactionGraph tinker;
     private final TinkerTxAccess access;
     private final EdgeAges ages = new EdgeAges();
+    private final ElementImages images = new ElementImages(ages);
     private final PgCommitter committer;
     private final NereidTransaction transaction;
     private final ChangeLog log;
@@ -56,7 +58,7 @@ public final class NereidGraph implements Graph {
         this.log = log;
         this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
         this.access = TinkerTxAccess.install(tinker);
-        this.committer = new PgCommitter(log, access, new ElementImages(ages), ages);
+        this.committer = new PgCommitter(log, access, images, ages);
         this.transaction = new NereidTransaction(this, tinker.tx());
     }
 
@@ -142,6 +144,14 @@ public final class NereidGraph implements Graph {
             ages.clear();
             return null;
         });
+    }
+
+    /**
+     * The committed graph as the ADD records that rebuild it, in a canonical order (see
+     * {@link GraphContent}); taken while no commit is in flight, so it is exactly the log's last commit.
+     */
+    public List<PgChange> content() {
+        return committer.quiesced(() -> GraphContent.statements(access, images, ages));
     }
 
     /** How the last start-up replay went: commits, records, duration. */

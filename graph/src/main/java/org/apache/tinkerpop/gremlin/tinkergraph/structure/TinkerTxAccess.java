@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Nereid's window into a {@link TinkerTransactionGraph} transaction. It lives in TinkerGraph's package
@@ -158,6 +159,29 @@ public final class TinkerTxAccess {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Every committed vertex, read without a transaction and without copying: what a snapshot writes.
+     * Only meaningful while no commit is in flight.
+     */
+    public void forEachCommittedVertex(Consumer<TinkerVertex> action) {
+        for (TinkerElementContainer<TinkerVertex> c : graph.getVertices().values()) {
+            TinkerVertex v = c.getUnmodified();
+            if (v != null && !v.removed) {
+                action.accept(v);
+            }
+        }
+    }
+
+    /** Every committed edge, like {@link #forEachCommittedVertex}. */
+    public void forEachCommittedEdge(Consumer<TinkerEdge> action) {
+        for (TinkerElementContainer<TinkerEdge> c : graph.getEdges().values()) {
+            TinkerEdge e = c.getUnmodified();
+            if (e != null && !e.removed) {
+                action.accept(e);
             }
         }
     }
