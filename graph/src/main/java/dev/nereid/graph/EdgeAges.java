@@ -54,7 +54,12 @@ final class EdgeAges {
     }
 
     void apply(long commitNum, List<PgChange> changes) {
-        int op = 0;
+        apply(commitNum, changes, 0);
+    }
+
+    /** Applies records numbered {@code opOffset + 1 …} of a commit. */
+    void apply(long commitNum, List<PgChange> changes, int opOffset) {
+        int op = opOffset;
         for (PgChange c : changes) {
             op++;
             PgData d = c.data();

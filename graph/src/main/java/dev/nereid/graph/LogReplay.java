@@ -81,6 +81,15 @@ public final class LogReplay {
 
     /** Applies one commit's records and makes them visible. */
     void apply(long commitNum, List<PgChange> changes) {
+        apply(commitNum, changes, 0);
+    }
+
+    /**
+     * Applies {@code changes} as the records {@code opOffset + 1 …} of commit {@code commitNum}: a
+     * snapshot is loaded in slices this way, each its own TinkerGraph transaction, so the edges' ages
+     * stay those of the snapshot's order.
+     */
+    void apply(long commitNum, List<PgChange> changes, int opOffset) {
         Set<String> relabeled = new LinkedHashSet<>();
         try {
             for (PgChange c : changes) {
@@ -97,7 +106,7 @@ public final class LogReplay {
             graph.tx().rollback();
             throw new IllegalStateException("cannot replay commit " + commitNum + ": " + e.getMessage(), e);
         }
-        ages.apply(commitNum, changes);
+        ages.apply(commitNum, changes, opOffset);
     }
 
     private void applyOne(Op op, PgData d, Set<String> relabeled) {

@@ -21,10 +21,13 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTxAccess;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerVertex;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The property graph: an in-memory TinkerGraph with transactions, made durable by the property-graph
@@ -52,21 +55,107 @@ public final class NereidGraph implements Graph {
     private final PgCommitter committer;
     private final NereidTransaction transaction;
     private final ChangeLog log;
-    private LogReplay.Report replay;
+    private final Path snapshotDir;
+    private StartupReport startup;
 
-    private NereidGraph(ChangeLog log) {
+    private NereidGraph(ChangeLog log, Path snapshotDir) {
         this.log = log;
+        this.snapshotDir = snapshotDir;
         this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
         this.access = TinkerTxAccess.install(tinker);
         this.committer = new PgCommitter(log, access, images, ages);
         this.transaction = new NereidTransaction(this, tinker.tx());
     }
 
-    /** Opens the graph held by {@code log}: an empty graph with every commit of the log replayed into it. */
+    /** Opens the graph held by {@code log} alone: an empty graph with every commit of the log replayed into it. */
     public static NereidGraph open(ChangeLog log) throws IOException {
-        NereidGraph graph = new NereidGraph(log);
-        graph.replay = new LogReplay(graph.tinker, graph.access, graph.ages).replayAfter(log, 0);
+        return open(log, null);
+    }
+
+    /**
+     * Opens the graph: the newest valid snapshot in {@code snapshotDir} (if any, and if the log goes on
+     * from it), then every commit of the log after it. {@code snapshotDir} null means no snapshots.
+     */
+    public static NereidGraph open(ChangeLog log, Path snapshotDir) throws IOException {
+        NereidGraph graph = new NereidGraph(log, snapshotDir);
+        LogReplay replay = new LogReplay(graph.tinker, graph.access, graph.ages);
+        long from = 0;
+        long snapshotRecords = 0;
+        long start = System.nanoTime();
+        Optional<SnapshotFile.Loaded> snapshot = graph.newestUsableSnapshot();
+        if (snapshot.isPresent()) {
+            List<PgChange> records = snapshot.get().records();
+            for (int i = 0; i < records.size(); i += SNAPSHOT_SLICE) {
+                replay.apply(snapshot.get().commitNum(), records.subList(i, Math.min(records.size(), i + SNAPSHOT_SLICE)), i);
+            }
+            from = snapshot.get().commitNum();
+            snapshotRecords = records.size();
+            log.registerSnapshot(from);
+        }
+        long snapshotNanos = System.nanoTime() - start;
+        LogReplay.Report r = replay.replayAfter(log, from);
+        graph.startup = new StartupReport(from, snapshotRecords, snapshotNanos, r.commits(), r.records(), r.nanos());
         return graph;
+    }
+
+    /** Records per TinkerGraph transaction when loading a snapshot. */
+    private static final int SNAPSHOT_SLICE = 50_000;
+
+    private Optional<SnapshotFile.Loaded> newestUsableSnapshot() throws IOException {
+        if (snapshotDir == null) {
+            return Optional.empty();
+        }
+        long last = log.lastCommit().map(c -> c.commitNum()).orElse(0L);
+        long first = log.firstCommit().map(c -> c.commitNum()).orElse(last + 1);
+        for (Path file : SnapshotFile.list(snapshotDir)) {
+            long n = SnapshotFile.commitNumOf(file);
+            // A snapshot is usable if the log continues from it: nothing between it and the log's first commit is lost.
+            if (n > last || n < first - 1) {
+                continue;
+            }
+            Optional<SnapshotFile.Loaded> loaded = SnapshotFile.read(file);
+            if (loaded.isPresent()) {
+                return loaded;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes a snapshot of the graph at the log's last commit and registers it with the log, so retention
+     * may delete what it covers; keeps the two newest snapshot files. Commits wait only while the graph
+     * is copied in memory, not while the file is written.
+     *
+     * @return the snapshot's commitNum, or empty if there is nothing to snapshot or no snapshot directory
+     */
+    public synchronized OptionalLong snapshot() throws IOException {
+        if (snapshotDir == null) {
+            return OptionalLong.empty();
+        }
+        record Taken(dev.nereid.log.CommitInfo at, List<PgChange> content) {
+        }
+        Taken taken = committer.quiesced(() -> new Taken(log.lastCommit().orElse(null),
+                GraphContent.statements(access, images, ages)));
+        if (taken.at() == null) {
+            return OptionalLong.empty();
+        }
+        long commitNum = taken.at().commitNum();
+        SnapshotFile.write(snapshotDir, commitNum, taken.at().commitTimestamp(), taken.content());
+        log.registerSnapshot(commitNum);
+        List<Path> files = SnapshotFile.list(snapshotDir);
+        for (int i = 2; i < files.size(); i++) {
+            Files.deleteIfExists(files.get(i));
+        }
+        return OptionalLong.of(commitNum);
+    }
+
+    /** The commitNum of the newest snapshot on disk, or 0. */
+    public long lastSnapshotCommitNum() throws IOException {
+        if (snapshotDir == null) {
+            return 0;
+        }
+        List<Path> files = SnapshotFile.list(snapshotDir);
+        return files.isEmpty() ? 0 : SnapshotFile.commitNumOf(files.get(0));
     }
 
     private static Configuration tinkerConfiguration() {
@@ -138,12 +227,17 @@ public final class NereidGraph implements Graph {
      * Empties the graph after its log was reset (fast reset, spec §7). Waits for in-flight commits and
      * blocks new ones meanwhile; transactions still open see their elements vanish and fail at commit.
      */
-    public void clearAfterLogReset() {
+    public void clearAfterLogReset() throws IOException {
         committer.quiesced(() -> {
             tinker.clear();
             ages.clear();
             return null;
         });
+        if (snapshotDir != null) {
+            for (Path file : SnapshotFile.list(snapshotDir)) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /**
@@ -154,9 +248,9 @@ public final class NereidGraph implements Graph {
         return committer.quiesced(() -> GraphContent.statements(access, images, ages));
     }
 
-    /** How the last start-up replay went: commits, records, duration. */
-    public LogReplay.Report replayReport() {
-        return replay;
+    /** How start-up went: snapshot loaded, log replayed, durations. */
+    public StartupReport startupReport() {
+        return startup;
     }
 
     @Override

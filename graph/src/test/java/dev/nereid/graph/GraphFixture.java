@@ -39,9 +39,13 @@ public final class GraphFixture implements AutoCloseable {
     }
 
     public GraphFixture(ChangeLog log) {
+        this(log, null);
+    }
+
+    public GraphFixture(ChangeLog log, java.nio.file.Path snapshots) {
         try {
             this.log = log;
-            this.graph = NereidGraph.open(log);
+            this.graph = NereidGraph.open(log, snapshots);
             this.g = graph.traversal();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
