@@ -1,0 +1,195 @@
+package dev.nereid.graph;
+
+import dev.nereid.log.ChangeLog;
+import dev.nereid.log.CommitInfo;
+import dev.nereid.log.LogCursor;
+import dev.nereid.log.MemoryChangeLog;
+import dev.nereid.log.RetentionReport;
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** DESIGN §1's commit path: durable before visible, conflicts, and a failed append. */
+class CommitPathTest {
+
+    /**
+     * A real in-memory log whose appends can be held at the door or made to fail, to observe the graph
+     * while a commit is between "records computed" and "records durable".
+     */
+    static final class GatedLog implements ChangeLog {
+        final MemoryChangeLog log = new MemoryChangeLog();
+        volatile CountDownLatch entered = new CountDownLatch(0);
+        volatile CountDownLatch gate = new CountDownLatch(0);
+        volatile boolean fail;
+
+        @Override
+        public CommitInfo append(List<byte[]> records) throws IOException {
+            entered.countDown();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            if (fail) {
+                throw new IOException("disk full");
+            }
+            return log.append(records);
+        }
+
+        @Override
+        public Optional<CommitInfo> lastCommit() {
+            return log.lastCommit();
+        }
+
+        @Override
+        public Optional<CommitInfo> firstCommit() {
+            return log.firstCommit();
+        }
+
+        @Override
+        public Optional<CommitInfo> lastDeleted() {
+            return log.lastDeleted();
+        }
+
+        @Override
+        public Optional<CommitInfo> lastCommitBefore(long timestampExclusive) throws IOException {
+            return log.lastCommitBefore(timestampExclusive);
+        }
+
+        @Override
+        public LogCursor cursor(long commitNum, long opNum) throws IOException {
+            return log.cursor(commitNum, opNum);
+        }
+
+        @Override
+        public void registerSnapshot(long commitNum) throws IOException {
+            log.registerSnapshot(commitNum);
+        }
+
+        @Override
+        public OptionalLong snapshotCommitNum() {
+            return log.snapshotCommitNum();
+        }
+
+        @Override
+        public RetentionReport applyRetention(long expireBeforeMillis) throws IOException {
+            return log.applyRetention(expireBeforeMillis);
+        }
+
+        @Override
+        public void reset() throws IOException {
+            log.reset();
+        }
+
+        @Override
+        public void close() throws IOException {
+            log.close();
+        }
+    }
+
+    private static boolean visible(GraphFixture f, String id) throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        try {
+            return reader.submit(() -> {
+                try {
+                    return f.g.V(id).hasNext();
+                } finally {
+                    f.graph.tx().rollback();
+                }
+            }).get(10, TimeUnit.SECONDS);
+        } finally {
+            reader.shutdown();
+        }
+    }
+
+    @Test
+    void aWriteIsInvisibleUntilItsAppendIsDurable() throws Exception {
+        GatedLog log = new GatedLog();
+        try (GraphFixture f = new GraphFixture(log)) {
+            log.entered = new CountDownLatch(1);
+            log.gate = new CountDownLatch(1);
+            CompletableFuture<Optional<CommitInfo>> writer =
+                    CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"));
+            assertThat(log.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(visible(f, "a")).isFalse();
+            assertThat(writer).isNotDone();
+            log.gate.countDown();
+            assertThat(writer.get(10, TimeUnit.SECONDS)).map(CommitInfo::commitNum).hasValue(1L);
+            assertThat(visible(f, "a")).isTrue();
+        }
+    }
+
+    @Test
+    void aCommitOnAnElementAnotherCommitHoldsFailsWithConcurrentModification() throws Exception {
+        GatedLog log = new GatedLog();
+        try (GraphFixture f = new GraphFixture(log)) {
+            f.run("g.addV('p').property(id,'a')");
+            log.entered = new CountDownLatch(1);
+            log.gate = new CountDownLatch(1);
+            CompletableFuture<Optional<CommitInfo>> first =
+                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',1)"));
+            assertThat(log.entered.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<Optional<CommitInfo>> second =
+                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',2)"));
+            assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(NereidException.class)
+                    .cause().satisfies(e -> {
+                        assertThat(((NereidException) e).errorCode()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION);
+                        assertThat(((NereidException) e).errorCode().retryable()).isTrue();
+                    });
+            log.gate.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).map(CommitInfo::commitNum).hasValue(2L);
+            assertThat(f.lines(2)).containsExactly("1 ADD vp a k 1 Int *");
+            assertThat(f.lastCommitNum()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void commitsOnDisjointElementsShareTheLogConcurrently() throws Exception {
+        GatedLog log = new GatedLog();
+        try (GraphFixture f = new GraphFixture(log)) {
+            log.entered = new CountDownLatch(2);
+            log.gate = new CountDownLatch(1);
+            CompletableFuture<Optional<CommitInfo>> a = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"));
+            CompletableFuture<Optional<CommitInfo>> b = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'b')"));
+            assertThat(log.entered.await(10, TimeUnit.SECONDS)).as("both appends in flight at once").isTrue();
+            log.gate.countDown();
+            assertThat(List.of(a.get(10, TimeUnit.SECONDS).orElseThrow().commitNum(),
+                    b.get(10, TimeUnit.SECONDS).orElseThrow().commitNum())).containsExactlyInAnyOrder(1L, 2L);
+        }
+    }
+
+    @Test
+    void aFailedAppendWritesNothingAndStopsFurtherWrites() throws Exception {
+        GatedLog log = new GatedLog();
+        try (GraphFixture f = new GraphFixture(log)) {
+            f.run("g.addV('p').property(id,'a')");
+            log.fail = true;
+            assertThatThrownBy(() -> f.run("g.addV('p').property(id,'b')"))
+                    .isInstanceOfSatisfying(NereidException.class, e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERNAL_FAILURE);
+                        assertThat(e.detailedMessage()).isEqualTo("Internal failure");
+                    });
+            assertThat(visible(f, "b")).isFalse();
+            log.fail = false;
+            assertThatThrownBy(() -> f.run("g.addV('p').property(id,'c')"))
+                    .isInstanceOfSatisfying(NereidException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERNAL_FAILURE));
+            assertThat(f.run("g.V('a').values('name')")).isEmpty();
+            assertThat(f.lastCommitNum()).isEqualTo(1);
+        }
+    }
+}
