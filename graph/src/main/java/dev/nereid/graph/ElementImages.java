@@ -26,9 +26,11 @@ import java.util.Set;
 final class ElementImages {
 
     private final EdgeAges ages;
+    private final EdgeKeyHints hints;
 
-    ElementImages(EdgeAges ages) {
+    ElementImages(EdgeAges ages, EdgeKeyHints hints) {
         this.ages = ages;
+        this.hints = hints;
     }
 
     VertexImage vertex(TinkerVertex v) {
@@ -57,7 +59,20 @@ final class ElementImages {
         return new VertexImage(id, labels, images);
     }
 
+    /** A committed edge: properties oldest first. */
     EdgeImage edge(TinkerEdge e) {
+        return edge(e, List.of());
+    }
+
+    /**
+     * An edge as the current transaction left it: the keys it wrote first, in written order, then the
+     * others oldest first — the order its added values are listed in.
+     */
+    EdgeImage edgeInTransaction(TinkerEdge e) {
+        return edge(e, hints.keysOf(e.id()));
+    }
+
+    private EdgeImage edge(TinkerEdge e, List<String> writtenFirst) {
         String id = (String) e.id();
         List<String> keys = new ArrayList<>();
         Iterator<? extends Property<?>> it = e.properties();
@@ -67,7 +82,18 @@ final class ElementImages {
             keys.add(p.key());
         });
         List<PropertyImage> images = new ArrayList<>(props.size());
-        for (String key : ages.keyOrder(id, keys)) {
+        List<String> order = new ArrayList<>();
+        for (String k : writtenFirst) {
+            if (keys.contains(k)) {
+                order.add(k);
+            }
+        }
+        for (String k : ages.keyOrder(id, keys)) {
+            if (!order.contains(k)) {
+                order.add(k);
+            }
+        }
+        for (String key : order) {
             Object value = e.value(key);
             images.add(new PropertyImage(key, StoredValues.of(key, value)));
         }

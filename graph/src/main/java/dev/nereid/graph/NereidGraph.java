@@ -51,7 +51,8 @@ public final class NereidGraph implements Graph {
     private final TinkerTransactionGraph tinker;
     private final TinkerTxAccess access;
     private final EdgeAges ages = new EdgeAges();
-    private final ElementImages images = new ElementImages(ages);
+    private final EdgeKeyHints edgeKeyHints = new EdgeKeyHints();
+    private final ElementImages images = new ElementImages(ages, edgeKeyHints);
     private final PgCommitter committer;
     private final NereidTransaction transaction;
     private final ChangeLog log;
@@ -63,7 +64,7 @@ public final class NereidGraph implements Graph {
         this.snapshotDir = snapshotDir;
         this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
         this.access = TinkerTxAccess.install(tinker);
-        this.committer = new PgCommitter(log, access, images, ages);
+        this.committer = new PgCommitter(log, access, images, ages, edgeKeyHints);
         this.transaction = new NereidTransaction(this, tinker.tx());
     }
 
@@ -172,6 +173,10 @@ public final class NereidGraph implements Graph {
 
     PgCommitter committer() {
         return committer;
+    }
+
+    EdgeKeyHints edgeKeyHints() {
+        return edgeKeyHints;
     }
 
     /** The change log this graph is made durable by. */

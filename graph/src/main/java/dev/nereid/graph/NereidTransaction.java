@@ -33,7 +33,11 @@ final class NereidTransaction implements Transaction {
 
     @Override
     public void rollback() {
-        inner.rollback();
+        try {
+            inner.rollback();
+        } finally {
+            graph.edgeKeyHints().clear();
+        }
     }
 
     @Override

@@ -44,18 +44,28 @@ final class PgCommitter {
     private final TinkerTxAccess access;
     private final ElementImages images;
     private final EdgeAges ages;
+    private final EdgeKeyHints hints;
     /** Commits hold it shared; a snapshot holds it exclusively to see the graph at one commitNum. */
     private final ReadWriteLock quiesce = new ReentrantReadWriteLock();
     private volatile Throwable failure;
 
-    PgCommitter(ChangeLog log, TinkerTxAccess access, ElementImages images, EdgeAges ages) {
+    PgCommitter(ChangeLog log, TinkerTxAccess access, ElementImages images, EdgeAges ages, EdgeKeyHints hints) {
         this.log = log;
+        this.hints = hints;
         this.access = access;
         this.images = images;
         this.ages = ages;
     }
 
     void commit(Transaction inner) {
+        try {
+            commitTracked(inner);
+        } finally {
+            hints.clear();
+        }
+    }
+
+    private void commitTracked(Transaction inner) {
         TinkerTxAccess.TxView view = access.view();
         if (view.isEmpty()) {
             inner.commit();
@@ -127,7 +137,7 @@ final class PgCommitter {
         List<EdgeChange> edges = new ArrayList<>(view.edges().size());
         for (TinkerTxAccess.Touched<TinkerEdge> t : view.edges()) {
             EdgeImage before = t.before() == null ? null : images.edge(t.before());
-            EdgeImage after = t.after() == null ? null : images.edge(t.after());
+            EdgeImage after = t.after() == null ? null : images.edgeInTransaction(t.after());
             if (before != null || after != null) {
                 String id = (String) t.id();
                 edges.add(new EdgeChange(id, before, after, t.touch(), ages.created(id)));

@@ -130,6 +130,20 @@ class GremlinCaptureTest {
     }
 
     @Test
+    void edgePropertiesAreAddedInWrittenOrder() {
+        background();
+        assertThat(runAndLines("g.V('v1').addE('knows').to(__.V('v2')).property(id,'e2').property('z',1).property('a',2).property('m',3)"))
+                .containsExactly("1 ADD e e2 label knows v1→v2", "2 ADD ep e2 z 1 Int", "3 ADD ep e2 a 2 Int",
+                        "4 ADD ep e2 m 3 Int *");
+        assertThat(runAndLines("g.E('e2').property('y',1).property('b',2).property('a',5)"))
+                .containsExactly("1 REMOVE ep e2 a 2 Int", "2 ADD ep e2 y 1 Int", "3 ADD ep e2 b 2 Int",
+                        "4 ADD ep e2 a 5 Int *");
+        assertThat(runAndLines("g.E('e2').drop()")).containsExactly(
+                "1 REMOVE ep e2 z 1 Int", "2 REMOVE ep e2 m 3 Int", "3 REMOVE ep e2 y 1 Int",
+                "4 REMOVE ep e2 b 2 Int", "5 REMOVE ep e2 a 5 Int", "6 REMOVE e e2 label knows v1→v2 *");
+    }
+
+    @Test
     void setCardinalityIsTheDefault() {
         background();
         assertThat(runAndLines("g.V('v1').property('age',30)")).containsExactly("1 ADD vp v1 age 30 Int *");
