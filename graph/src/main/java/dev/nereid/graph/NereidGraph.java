@@ -45,7 +45,8 @@ public final class NereidGraph implements Graph {
                 TraversalStrategies.GlobalCache.getStrategies(Graph.class).clone().addStrategies(
                         LambdaRestrictionStrategy.instance(),
                         NeptuneVerificationStrategy.instance(),
-                        WrittenOrderStrategy.instance()));
+                        WrittenOrderStrategy.instance(),
+                        MultiLabelStrategy.instance()));
     }
 
     private final TinkerTransactionGraph tinker;

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,6 +84,21 @@ class GremlinCaptureTest {
     void multiLabels() {
         assertThat(runAndLines("g.addV('A::B::C').property(id,'x')"))
                 .containsExactly("1 ADD vl x label A", "2 ADD vl x label B", "3 ADD vl x label C *");
+    }
+
+    @Test
+    void eachOfAVertexsLabelsMatchesHasLabel() {
+        f.run("g.addV('A::B').property(id,'ab')");
+        f.run("g.addV('B').property(id,'b')");
+        f.run("g.addV('C').property(id,'c')");
+        assertThat(f.g.V().hasLabel("A").id().toList()).containsExactly("ab");
+        assertThat(f.g.V().hasLabel("B").id().toList()).containsExactlyInAnyOrder("ab", "b");
+        assertThat(f.g.V().hasLabel("A", "C").id().toList()).containsExactlyInAnyOrder("ab", "c");
+        assertThat(f.g.V().not(__.hasLabel("B")).id().toList()).containsExactly("c");
+        assertThat(f.g.V("ab").label().next()).isEqualTo("A::B");
+        assertThat(f.g.V().has(org.apache.tinkerpop.gremlin.structure.T.label,
+                org.apache.tinkerpop.gremlin.process.traversal.P.neq("A")).id().toList()).containsExactlyInAnyOrder("b", "c");
+        f.graph.tx().rollback();
     }
 
     @Test
