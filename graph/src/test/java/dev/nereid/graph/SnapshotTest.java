@@ -127,4 +127,24 @@ class SnapshotTest {
                 "7 REMOVE e x6 label from l3→hub", "8 REMOVE e x5 label to hub→l4", "9 REMOVE e x4 label from l5→hub",
                 "10 REMOVE vp hub b 1 Int", "11 REMOVE vp hub a 2 Int", "12 REMOVE vl hub label hub *");
     }
+
+    @Test
+    void theScheduleSnapshotsWhenEnoughCommitsCameAndOnceMoreWhenClosed() throws Exception {
+        try (GraphFixture f = new GraphFixture(openLog(), snapshots())) {
+            SnapshotSchedule schedule = SnapshotSchedule.start(f.graph, java.time.Duration.ofMillis(20), 3);
+            f.run("g.addV('n').property(id,'a')");
+            f.run("g.addV('n').property(id,'b')");
+            Thread.sleep(200);
+            assertThat(f.graph.lastSnapshotCommitNum()).as("below the threshold").isZero();
+            f.run("g.addV('n').property(id,'c')");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (f.graph.lastSnapshotCommitNum() == 0 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(f.graph.lastSnapshotCommitNum()).isEqualTo(3);
+            f.run("g.addV('n').property(id,'d')");
+            schedule.close();
+            assertThat(f.graph.lastSnapshotCommitNum()).as("on close").isEqualTo(4);
+        }
+    }
 }
