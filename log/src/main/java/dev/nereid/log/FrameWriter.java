@@ -1,6 +1,7 @@
 package dev.nereid.log;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,15 @@ final class FrameWriter {
     }
 
     /** Writes a new segment's header at position 0. */
-    static void writeSegmentHeader(FileChannel channel) throws IOException {
-        writeFully(channel, ByteBuffer.wrap(SEGMENT_MAGIC), 0);
+    static void writeSegmentHeader(RandomAccessFile file) throws IOException {
+        writeFully(file, ByteBuffer.wrap(SEGMENT_MAGIC), 0);
+    }
+
+    /** Writes a heap buffer's remaining bytes at {@code position}. */
+    static void writeFully(RandomAccessFile file, ByteBuffer bytes, long position) throws IOException {
+        file.seek(position);
+        file.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+        bytes.position(bytes.limit());
     }
 
     static void writeFully(FileChannel channel, ByteBuffer bytes, long position) throws IOException {

@@ -1,8 +1,10 @@
 package dev.nereid.log;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -27,7 +29,13 @@ final class Segment {
     private volatile CommitInfo lastCommit;
     /** The segment rolled to after this one; set before any frame is written there. */
     private volatile Segment successor;
-    private FileChannel writer;
+    /**
+     * The append handle. A RandomAccessFile, not a FileChannel: an interrupt of a thread blocked in a
+     * FileChannel closes the channel, and callers' threads get interrupted (query timeouts, closing
+     * sessions), which would break the log for everyone. Plain file writes and FileDescriptor.sync
+     * ignore interrupts.
+     */
+    private RandomAccessFile writer;
 
     private Segment(long base, Path path, SegmentIndex index, long size, CommitInfo first, CommitInfo last) {
         this.base = base;
@@ -61,11 +69,12 @@ final class Segment {
     /** Creates a new, empty segment file with its header; the caller fsyncs the directory. */
     static Segment create(Path dir, long base, boolean force) throws IOException {
         Path path = dir.resolve(fileName(base));
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.createFile(path);
+        RandomAccessFile channel = new RandomAccessFile(path.toFile(), "rw");
         try {
             FrameWriter.writeSegmentHeader(channel);
             if (force) {
-                channel.force(false);
+                channel.getFD().sync();
             }
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -82,7 +91,7 @@ final class Segment {
     }
 
     void openForAppend() throws IOException {
-        writer = FileChannel.open(path, StandardOpenOption.WRITE);
+        writer = new RandomAccessFile(path.toFile(), "rw");
     }
 
     /** Writes a sealed frame at the end. Call under the append lock only. */
@@ -99,9 +108,9 @@ final class Segment {
 
     /** Forces what was written here; a sealed segment was forced when it was sealed, if ever. */
     void force() throws IOException {
-        FileChannel channel = writer;
-        if (channel != null) {
-            channel.force(false);
+        RandomAccessFile file = writer;
+        if (file != null) {
+            file.getFD().sync();
         }
     }
 
@@ -134,9 +143,9 @@ final class Segment {
     /** Closes the writer's channel; the segment is read-only from now on. */
     void seal() throws IOException {
         if (writer != null) {
-            FileChannel channel = writer;
+            RandomAccessFile file = writer;
             writer = null;
-            channel.close();
+            file.close();
         }
     }
 

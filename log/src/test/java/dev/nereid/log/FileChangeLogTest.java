@@ -62,6 +62,25 @@ class FileChangeLogTest extends ChangeLogContractTest {
     }
 
     @Test
+    void anInterruptedAppenderNeitherFailsNorBreaksTheLog() throws IOException {
+        LogConfig durable = config().withDurability(Durability.FSYNC);
+        log.close();
+        log = FileChangeLog.open(dir(), durable);
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(log.append(records("while interrupted")).commitNum()).isEqualTo(1);
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is left for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        appendPages(6, T0);
+        assertThat(log.lastCommit().orElseThrow().commitNum()).isEqualTo(7);
+        FileChangeLog reopened = reopen();
+        assertThat(reopened.recovery().clean()).isTrue();
+        assertThat(reopened.lastCommit().orElseThrow().commitNum()).isEqualTo(7);
+    }
+
+    @Test
     void segmentFilesAreNamedByTheirFirstCommit() throws IOException {
         appendPages(9, T0);
         assertThat(fileNames()).containsExactly("00000000000000000001.log", "00000000000000000005.log",
