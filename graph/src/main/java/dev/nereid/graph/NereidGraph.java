@@ -229,18 +229,42 @@ public final class NereidGraph implements Graph {
         return vertex;
     }
 
+    /** A step that may fail with an I/O error, run while the graph holds still. */
+    @FunctionalInterface
+    public interface LogAction {
+        void run() throws IOException;
+    }
+
     /**
-     * Empties the graph after its log was reset (fast reset, spec §7). Waits for in-flight commits and
-     * blocks new ones meanwhile; transactions still open see their elements vanish and fail at commit.
+     * Fast reset (spec §7): runs {@code resetLogs} — which must reset this graph's log — and empties the
+     * graph and its snapshots, while no commit is in flight and none can start, so no commit can land
+     * between the log reset and the clear. Transactions still open fail at commit.
      */
-    public void clearAfterLogReset() throws IOException {
+    public void resetWith(LogAction resetLogs) throws IOException {
+        IOException[] failure = new IOException[1];
         committer.quiesced(() -> {
-            tinker.clear();
-            ages.clear();
+            try {
+                resetLogs.run();
+                tinker.clear();
+                ages.clear();
+                deleteSnapshots(snapshotDir);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
             return null;
         });
-        if (snapshotDir != null) {
-            for (Path file : SnapshotFile.list(snapshotDir)) {
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+    }
+
+    /**
+     * Deletes every snapshot in {@code dir}: after a log reset they describe a history that no longer
+     * exists, and one could otherwise be taken for a point of the new history once commitNums catch up.
+     */
+    public static void deleteSnapshots(Path dir) throws IOException {
+        if (dir != null) {
+            for (Path file : SnapshotFile.list(dir)) {
                 Files.deleteIfExists(file);
             }
         }

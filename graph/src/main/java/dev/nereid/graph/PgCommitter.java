@@ -9,6 +9,9 @@ import dev.nereid.graph.capture.VertexImage;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.Op;
+import dev.nereid.stream.PgData;
+import dev.nereid.stream.PgType;
 import dev.nereid.stream.NereidException;
 import dev.nereid.stream.RecordCodec;
 import org.apache.tinkerpop.gremlin.structure.Transaction;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -93,6 +98,10 @@ final class PgCommitter {
                     inner.commit();
                     return;
                 }
+                if (!endpointsExist(view, changes)) {
+                    inner.rollback();
+                    throw GraphErrors.concurrentModification();
+                }
                 CommitInfo info;
                 try {
                     info = log.append(encode(changes));
@@ -144,6 +153,27 @@ final class PgCommitter {
             }
         }
         return ChangeCapture.diff(vertices, edges);
+    }
+
+    /** Every edge this commit adds ends at vertices that exist after it (see {@link TinkerTxAccess.TxView#lockExisting}). */
+    private static boolean endpointsExist(TinkerTxAccess.TxView view, List<PgChange> changes) {
+        Set<String> inTransaction = new HashSet<>();
+        for (TinkerTxAccess.Touched<TinkerVertex> t : view.vertices()) {
+            if (t.after() != null) {
+                inTransaction.add((String) t.id());
+            }
+        }
+        for (PgChange c : changes) {
+            PgData d = c.data();
+            if (c.op() == Op.ADD && d.type() == PgType.EDGE) {
+                for (String end : List.of(d.from(), d.to())) {
+                    if (!inTransaction.contains(end) && !view.lockExisting(end)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     static List<byte[]> encode(List<PgChange> changes) {

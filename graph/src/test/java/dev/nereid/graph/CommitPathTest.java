@@ -25,6 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** DESIGN §1's commit path: durable before visible, conflicts, and a failed append. */
 class CommitPathTest {
 
+    /** Enough threads for every client to block at once (the common pool may have only one). */
+    private static final ExecutorService CLIENTS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "client");
+        t.setDaemon(true);
+        return t;
+    });
+
     /**
      * A real in-memory log whose appends can be held at the door or made to fail, to observe the graph
      * while a commit is between "records computed" and "records durable".
@@ -123,7 +130,7 @@ class CommitPathTest {
             log.entered = new CountDownLatch(1);
             log.gate = new CountDownLatch(1);
             CompletableFuture<Optional<CommitInfo>> writer =
-                    CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"));
+                    CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"), CLIENTS);
             assertThat(log.entered.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(visible(f, "a")).isFalse();
             assertThat(writer).isNotDone();
@@ -141,10 +148,10 @@ class CommitPathTest {
             log.entered = new CountDownLatch(1);
             log.gate = new CountDownLatch(1);
             CompletableFuture<Optional<CommitInfo>> first =
-                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',1)"));
+                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',1)"), CLIENTS);
             assertThat(log.entered.await(10, TimeUnit.SECONDS)).isTrue();
             CompletableFuture<Optional<CommitInfo>> second =
-                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',2)"));
+                    CompletableFuture.supplyAsync(() -> f.run("g.V('a').property('k',2)"), CLIENTS);
             assertThatThrownBy(() -> second.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(NereidException.class)
                     .cause().satisfies(e -> {
                         assertThat(((NereidException) e).errorCode()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION);
@@ -163,12 +170,15 @@ class CommitPathTest {
         try (GraphFixture f = new GraphFixture(log)) {
             log.entered = new CountDownLatch(2);
             log.gate = new CountDownLatch(1);
-            CompletableFuture<Optional<CommitInfo>> a = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"));
-            CompletableFuture<Optional<CommitInfo>> b = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'b')"));
+            CompletableFuture<Optional<CommitInfo>> a = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'a')"), CLIENTS);
+            CompletableFuture<Optional<CommitInfo>> b = CompletableFuture.supplyAsync(() -> f.run("g.addV('p').property(id,'b')"), CLIENTS);
             assertThat(log.entered.await(10, TimeUnit.SECONDS)).as("both appends in flight at once").isTrue();
             log.gate.countDown();
-            assertThat(List.of(a.get(10, TimeUnit.SECONDS).orElseThrow().commitNum(),
-                    b.get(10, TimeUnit.SECONDS).orElseThrow().commitNum())).containsExactlyInAnyOrder(1L, 2L);
+            a.get(10, TimeUnit.SECONDS);
+            b.get(10, TimeUnit.SECONDS);
+            assertThat(f.lastCommitNum()).isEqualTo(2);
+            assertThat(List.of(f.lines(1).get(0), f.lines(2).get(0)))
+                    .containsExactlyInAnyOrder("1 ADD vl a label p *", "1 ADD vl b label p *");
         }
     }
 
@@ -190,6 +200,36 @@ class CommitPathTest {
                             e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INTERNAL_FAILURE));
             assertThat(f.run("g.V('a').values('name')")).isEmpty();
             assertThat(f.lastCommitNum()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEdgeToAVertexAnotherCommitDroppedIsAConflictNotADanglingEdge() throws Exception {
+        try (GraphFixture f = new GraphFixture()) {
+            f.run("g.addV('p').property(id,'v1').addV('p').property(id,'v2')");
+            ExecutorService writer = Executors.newSingleThreadExecutor();
+            try {
+                Object[] held = writer.submit(() -> new Object[] {f.g.V("v1").next(), f.g.V("v2").next()})
+                        .get(10, TimeUnit.SECONDS);
+                f.run("g.V('v2').drop()");
+                assertThatThrownBy(() -> writer.submit(() -> {
+                    try {
+                        ((org.apache.tinkerpop.gremlin.structure.Vertex) held[0]).addEdge("knows",
+                                (org.apache.tinkerpop.gremlin.structure.Vertex) held[1],
+                                org.apache.tinkerpop.gremlin.structure.T.id, "e");
+                        f.graph.tx().commit();
+                    } catch (RuntimeException e) {
+                        f.graph.tx().rollback();
+                        throw e;
+                    }
+                    return null;
+                }).get(10, TimeUnit.SECONDS)).cause().isInstanceOfSatisfying(NereidException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CONCURRENT_MODIFICATION));
+            } finally {
+                writer.shutdown();
+            }
+            assertThat(f.lastCommitNum()).isEqualTo(2);
+            assertThat(f.run("g.E().count()")).isEmpty();
         }
     }
 }

@@ -46,6 +46,12 @@ public final class GremlinErrors {
             if (t instanceof ScriptException) {
                 continue;
             }
+            if (t instanceof NullPointerException && thrownByTinkerPop(t)) {
+                // TinkerGraph makes a commit visible element by element; a traversal walking from an
+                // element to a neighbour another commit just removed meets a null. A retry sees both.
+                return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
+                        "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
+            }
             if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
                     || t instanceof NoSuchElementException || t instanceof UnsupportedOperationException) {
                 // TinkerPop's way of saying the traversal asked for something impossible.
@@ -55,5 +61,10 @@ public final class GremlinErrors {
         }
         LOG.error("Gremlin request failed unexpectedly", failure);
         return new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
+    }
+
+    private static boolean thrownByTinkerPop(Throwable t) {
+        StackTraceElement[] trace = t.getStackTrace();
+        return trace.length > 0 && trace[0].getClassName().startsWith("org.apache.tinkerpop.");
     }
 }

@@ -57,7 +57,7 @@ public final class TinkerTxAccess {
      * Call before committing; the view stays valid after the transaction ends.
      */
     public TxView view() {
-        return new TxView(changedVertices.get(), changedEdges.get());
+        return new TxView(graph, changedVertices.get(), changedEdges.get());
     }
 
     /** What one transaction touched, and the element locks that keep other commits off those elements. */
@@ -66,8 +66,11 @@ public final class TinkerTxAccess {
         private final List<Touched<TinkerVertex>> vertices;
         private final List<Touched<TinkerEdge>> edges;
         private final List<TinkerElementContainer<?>> locked = new ArrayList<>();
+        private final TinkerTransactionGraph graph;
 
-        private TxView(Set<TinkerElementContainer<TinkerVertex>> v, Set<TinkerElementContainer<TinkerEdge>> e) {
+        private TxView(TinkerTransactionGraph graph, Set<TinkerElementContainer<TinkerVertex>> v,
+                       Set<TinkerElementContainer<TinkerEdge>> e) {
+            this.graph = graph;
             vertices = touched(v);
             edges = touched(e);
             if (v != null) {
@@ -110,6 +113,25 @@ public final class TinkerTxAccess {
                 }
             }
             return true;
+        }
+
+        /**
+         * Locks a vertex this transaction did not change but depends on — the endpoint of an edge it
+         * adds — and tells whether it exists. TinkerGraph skips marking a vertex changed when another
+         * transaction's drop already removed it, which would let an edge be committed to a vertex that
+         * no longer exists; holding the lock also keeps a concurrent drop from committing meanwhile.
+         */
+        public boolean lockExisting(Object vertexId) {
+            TinkerElementContainer<TinkerVertex> c = graph.getVertices().get(vertexId);
+            if (c == null) {
+                return false;
+            }
+            if (!c.tryLock()) {
+                return false;
+            }
+            locked.add(c);
+            TinkerVertex committed = c.getUnmodified();
+            return committed != null && !committed.removed && !c.isDeleted();
         }
 
         public void unlock() {
