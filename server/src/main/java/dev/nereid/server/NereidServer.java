@@ -1,7 +1,11 @@
 package dev.nereid.server;
 
+import dev.nereid.graph.NereidGraph;
+import dev.nereid.graph.SnapshotSchedule;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.LogConfig;
+import dev.nereid.server.gremlin.GremlinHttpRoute;
+import dev.nereid.server.gremlin.GremlinWebSocket;
 import dev.nereid.server.http.HttpDispatcher;
 import dev.nereid.server.http.HttpPipeline;
 import dev.nereid.server.http.RequestGate;
@@ -15,6 +19,7 @@ import dev.nereid.server.system.SystemRoute;
 import dev.nereid.stream.StreamFormat;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.group.ChannelGroup;
@@ -30,6 +35,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,34 +46,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Nereid server: the change logs and every route on one port. {@link #start} returns once the
- * port accepts requests; {@link #close} stops accepting, drains requests and closes the logs.
+ * One Nereid server: the change logs, the property graph over its log, and every route on one port,
+ * Gremlin's WebSocket included. {@link #start} returns once the port accepts requests; {@link #close}
+ * stops accepting, drains requests and closes the graph and the logs.
  */
 public final class NereidServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NereidServer.class);
     private static final String STOPPING = "Server is shutting down";
 
+    /** Neptune's default query timeout ({@code clusterQueryTimeoutInMs} in {@code /status}). */
+    private static final long QUERY_TIMEOUT_MILLIS = 120_000;
+
     private final ServerConfig config;
     private final StreamLogs logs;
+    private final NereidGraph graph;
+    private final GremlinWebSocket gremlin;
     private final RequestGate gate;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
     private final EventExecutorGroup workers;
     private final RetentionTask retention;
+    private final SnapshotSchedule snapshotSchedule;
     private final Channel channel;
     private final ChannelGroup connections;
     private boolean closed;
 
-    private NereidServer(ServerConfig config, StreamLogs logs, RequestGate gate, EventLoopGroup acceptors,
-                         EventLoopGroup io, EventExecutorGroup workers, RetentionTask retention, Channel channel,
+    private NereidServer(ServerConfig config, StreamLogs logs, NereidGraph graph, GremlinWebSocket gremlin,
+                         RequestGate gate, EventLoopGroup acceptors, EventLoopGroup io, EventExecutorGroup workers,
+                         RetentionTask retention, SnapshotSchedule snapshotSchedule, Channel channel,
                          ChannelGroup connections) {
         this.config = config;
         this.logs = logs;
+        this.graph = graph;
+        this.gremlin = gremlin;
         this.gate = gate;
         this.acceptors = acceptors;
         this.io = io;
         this.workers = workers;
         this.retention = retention;
+        this.snapshotSchedule = snapshotSchedule;
         this.channel = channel;
         this.connections = connections;
     }
@@ -85,17 +102,24 @@ public final class NereidServer implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         LogConfig logConfig = LogConfig.defaults().withDurability(config.durability()).withClock(config.clock());
         StreamLogs logs = StreamLogs.open(config.dataDir(), logConfig);
+        NereidGraph graph = null;
+        GremlinWebSocket gremlin = null;
         EventLoopGroup acceptors = null;
         EventLoopGroup io = null;
         EventExecutorGroup workers = null;
         try {
-            DatabaseReset.finishInterrupted(config.dataDir(), logs);
+            Path snapshots = config.dataDir().resolve("propertygraph").resolve("snapshots");
+            DatabaseReset.finishInterrupted(config.dataDir(), logs, snapshots);
+            graph = NereidGraph.open(logs.propertyGraph(), snapshots);
+            LOG.info("property graph: {}", graph.startupReport());
             RequestGate gate = new RequestGate();
-            DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, gate);
-            SystemRoute system = new SystemRoute(reset, config.clock());
-            Router router = routes(config, logs, system);
+            gremlin = GremlinWebSocket.start(graph, QUERY_TIMEOUT_MILLIS, gate);
+            DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, gate);
+            SystemRoute system = new SystemRoute(reset, graph, config.clock());
+            Router router = routes(config, logs, graph, system);
             extraRoutes.forEach(router::add);
             HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system));
+            ChannelHandler upgrades = gremlin.upgrades();
 
             acceptors = new NioEventLoopGroup(1);
             io = new NioEventLoopGroup();
@@ -113,20 +137,28 @@ public final class NereidServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
-                            HttpPipeline.install(ch.pipeline(), workerGroup, dispatcher);
+                            HttpPipeline.install(ch.pipeline(), workerGroup, upgrades, dispatcher);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
             RetentionTask retention = RetentionTask.start(logs, config.streamsExpiry(), config.clock());
-            return new NereidServer(config, logs, gate, acceptors, io, workers, retention, channel, connections);
+            SnapshotSchedule snapshotSchedule = SnapshotSchedule.start(graph, config.snapshotInterval(), 1);
+            return new NereidServer(config, logs, graph, gremlin, gate, acceptors, io, workers, retention,
+                    snapshotSchedule, channel, connections);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutdown(acceptors, io, workers);
+            if (gremlin != null) {
+                gremlin.close();
+            }
+            if (graph != null) {
+                graph.close();
+            }
             logs.close();
             throw e;
         }
     }
 
-    private static Router routes(ServerConfig config, StreamLogs logs, SystemRoute system) {
+    private static Router routes(ServerConfig config, StreamLogs logs, NereidGraph graph, SystemRoute system) {
         Semaphore reads = new Semaphore(config.maxConcurrentStreamReads());
         Router router = new Router();
         for (Map.Entry<String, StreamFormat> pg : Map.of(
@@ -140,6 +172,8 @@ public final class NereidServer implements AutoCloseable {
                 config.streamsEnabled(), config.streamsExpiry(), config.clock(), reads));
         router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(), false));
         router.add("/system", system);
+        router.add("/gremlin", GremlinHttpRoute.gremlin(graph));
+        router.add("/", GremlinHttpRoute.root(graph));
         return router;
     }
 
@@ -162,6 +196,11 @@ public final class NereidServer implements AutoCloseable {
         return logs.sparql();
     }
 
+    /** The property graph, as the Gremlin endpoints see it. */
+    public NereidGraph graph() {
+        return graph;
+    }
+
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -178,6 +217,10 @@ public final class NereidServer implements AutoCloseable {
         } finally {
             retention.close();
             shutdown(acceptors, io, workers);
+            gremlin.close();
+            // After the last request: the shutdown snapshot holds every commit, so the next start replays none.
+            snapshotSchedule.close();
+            graph.close();
             logs.close();
             LOG.info("Nereid stopped");
         }

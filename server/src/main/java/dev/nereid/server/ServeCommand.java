@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./nereid serve}: starts the server and runs until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts Nereid on one port: the stream API (/propertygraph/stream, /pg/stream, "
-                + "/gremlin/stream, /sparql/stream), /status and /system.",
+        description = {"Starts Nereid on one port: Gremlin (WebSocket and HTTP on /gremlin), the stream API "
+                + "(/propertygraph/stream, /pg/stream, /gremlin/stream, /sparql/stream), /status and /system.",
                 "Prints 'Nereid ready on http://HOST:PORT' once it accepts requests."})
 final class ServeCommand implements Callable<Integer> {
 
@@ -45,6 +45,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--durability", paramLabel = "fsync|none", defaultValue = "fsync", description = "fsync: acknowledge a change once it is "
             + "on disk; none: once the OS has it (for throw-away data) (default: ${DEFAULT-VALUE}).")
     String durability;
+
+    @Option(names = "--snapshot-interval-seconds", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Snapshot the property graph this often when it changed, and at shutdown; start-up loads "
+                    + "the newest snapshot and replays only the log after it (default: ${DEFAULT-VALUE}).")
+    long snapshotIntervalSeconds;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -79,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
                 default -> throw new IllegalArgumentException("--durability must be fsync or none, was " + durability);
             };
             return ServerConfig.defaults(dataDir).withHost(host).withPort(port)
-                    .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d);
+                    .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d)
+                    .withSnapshotInterval(Duration.ofSeconds(snapshotIntervalSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -19,12 +19,16 @@ import java.util.Objects;
  * @param durability               when a commit is acknowledged
  * @param maxConcurrentStreamReads stream reads served at once; more get 429
  * @param clock                    time source for commit timestamps, expiry and reset tokens
+ * @param snapshotInterval         how often the property graph is snapshotted when it changed (it is also
+ *                                 snapshotted at shutdown)
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean streamsEnabled, Duration streamsExpiry,
-                           Durability durability, int maxConcurrentStreamReads, Clock clock) {
+                           Durability durability, int maxConcurrentStreamReads, Clock clock,
+                           Duration snapshotInterval) {
 
     public static final int DEFAULT_PORT = 8182;
     public static final int DEFAULT_EXPIRY_DAYS = 7;
+    public static final int DEFAULT_SNAPSHOT_MINUTES = 10;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -38,6 +42,10 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
         if (streamsExpiry.isNegative() || streamsExpiry.isZero()) {
             throw new IllegalArgumentException("stream expiry must be positive, was " + streamsExpiry);
         }
+        Objects.requireNonNull(snapshotInterval, "snapshotInterval");
+        if (snapshotInterval.isNegative() || snapshotInterval.isZero()) {
+            throw new IllegalArgumentException("snapshot interval must be positive, was " + snapshotInterval);
+        }
         if (maxConcurrentStreamReads < 1) {
             throw new IllegalArgumentException("maxConcurrentStreamReads must be at least 1, was "
                     + maxConcurrentStreamReads);
@@ -47,7 +55,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
     /** Defaults of {@code ./nereid serve}, with the data in {@code dataDir}. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, true, Duration.ofDays(DEFAULT_EXPIRY_DAYS),
-                Durability.FSYNC, 32, Clock.systemUTC());
+                Durability.FSYNC, 32, Clock.systemUTC(), Duration.ofMinutes(DEFAULT_SNAPSHOT_MINUTES));
     }
 
     /** Neptune's {@code neptune_streams_expiry_days} range. */
@@ -68,30 +76,37 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, dataDir, streamsEnabled, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock);
+                clock, snapshotInterval);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock);
+                maxConcurrentStreamReads,
+                clock, snapshotInterval);
     }
 
     public ServerConfig withStreamsEnabled(boolean on) {
-        return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads, clock);
+        return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads,
+                clock, snapshotInterval);
     }
 
     public ServerConfig withStreamsExpiry(Duration expiry) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, expiry, durability, maxConcurrentStreamReads,
-                clock);
+                clock, snapshotInterval);
     }
 
     public ServerConfig withDurability(Durability d) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
-                clock);
+                clock, snapshotInterval);
     }
 
     public ServerConfig withClock(Clock c) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, c);
+                maxConcurrentStreamReads, c, snapshotInterval);
+    }
+
+    public ServerConfig withSnapshotInterval(Duration interval) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, clock, interval);
     }
 }

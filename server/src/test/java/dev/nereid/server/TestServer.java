@@ -149,6 +149,50 @@ final class TestServer implements AutoCloseable {
                 + "\",\"dataType\":\"String\"}}";
     }
 
+    /** The last commitNum of the property-graph log, 0 when it is empty. */
+    long lastPgCommit() {
+        return pg().lastCommit().map(CommitInfo::commitNum).orElse(0L);
+    }
+
+    /**
+     * The records of one property-graph commit, read from {@code /propertygraph/stream}, in spec §5.5's
+     * line format: {@code opNum OP type id key value [dataType] [from→to]}, strings quoted except labels,
+     * no dataType for strings, {@code *} on the last op.
+     */
+    List<String> pgCommit(long commitNum) {
+        HttpResponse<String> r = get("/propertygraph/stream?commitNum=" + commitNum + "&limit=100000");
+        if (r.statusCode() != 200) {
+            throw new AssertionError("reading commit " + commitNum + ": " + r.statusCode() + " " + r.body());
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode record : json(r).get("records")) {
+            if (record.get("eventId").get("commitNum").asLong() != commitNum) {
+                break;
+            }
+            JsonNode data = record.get("data");
+            JsonNode value = data.get("value");
+            String type = data.get("type").asText();
+            boolean label = type.equals("vl") || type.equals("e");
+            String dataType = value.get("dataType").asText();
+            StringBuilder line = new StringBuilder()
+                    .append(record.get("eventId").get("opNum").asLong()).append(' ')
+                    .append(record.get("op").asText()).append(' ').append(type).append(' ')
+                    .append(data.get("id").asText()).append(' ').append(data.get("key").asText()).append(' ')
+                    .append(label ? value.get("value").asText() : value.get("value").toString());
+            if (!dataType.equals("String")) {
+                line.append(' ').append(dataType);
+            }
+            if (data.has("from")) {
+                line.append(' ').append(data.get("from").asText()).append('→').append(data.get("to").asText());
+            }
+            if (record.has("isLastOp")) {
+                line.append(" *");
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
     static String stmt(String nquad) {
         return "{\"stmt\":\"" + nquad.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
     }

@@ -84,7 +84,7 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
             return route.handle(exchange);
         } catch (HttpExchange.MethodNotAllowed e) {
             FullHttpResponse response = ErrorResponses.of(e.errorCode(), e.detailedMessage(), exchange.requestId());
-            response.headers().set(HttpHeaderNames.ALLOW, e.allowed().name());
+            response.headers().set(HttpHeaderNames.ALLOW, e.allowHeader());
             return response;
         } catch (NereidException e) {
             return ErrorResponses.of(e.errorCode(), e.detailedMessage(), exchange.requestId());

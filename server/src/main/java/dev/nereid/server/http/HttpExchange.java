@@ -5,6 +5,7 @@ import dev.nereid.stream.NereidException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMethod;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -34,24 +35,30 @@ public record HttpExchange(FullHttpRequest request, String path, Map<String, Lis
      * Refuses any other method with 405 and the {@code Allow} header; routes call this after their
      * own earlier checks so the precedence of spec §4 holds.
      */
-    public void requireMethod(HttpMethod allowed) {
-        if (!allowed.equals(request.method())) {
-            throw new MethodNotAllowed(allowed, "Method " + request.method().name() + " is not allowed for " + path);
+    public void requireMethod(HttpMethod... allowed) {
+        if (!Arrays.asList(allowed).contains(request.method())) {
+            throw new MethodNotAllowed(List.of(allowed),
+                    "Method " + request.method().name() + " is not allowed for " + path);
         }
     }
 
-    /** A 405 that carries the method the route allows. */
+    /** A 405 that carries the methods the route allows. */
     public static final class MethodNotAllowed extends NereidException {
         private static final long serialVersionUID = 1L;
-        private final transient HttpMethod allowed;
+        private final transient List<HttpMethod> allowed;
 
-        MethodNotAllowed(HttpMethod allowed, String message) {
+        MethodNotAllowed(List<HttpMethod> allowed, String message) {
             super(ErrorCode.METHOD_NOT_ALLOWED, message);
             this.allowed = allowed;
         }
 
-        public HttpMethod allowed() {
+        public List<HttpMethod> allowed() {
             return allowed;
+        }
+
+        /** The value of the {@code Allow} header. */
+        public String allowHeader() {
+            return String.join(", ", allowed.stream().map(HttpMethod::name).toList());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nereid.server.http;
 
 import dev.nereid.stream.ErrorCode;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -10,24 +11,40 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.EventExecutorGroup;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * Installs Nereid's HTTP handlers into a channel pipeline. Kept apart from the bootstrap so the
- * same handlers can sit in a pipeline another component (Gremlin Server) owns.
+ * Installs Nereid's HTTP handlers into a channel pipeline, and takes them out again when a connection
+ * becomes another protocol's (a WebSocket upgrade hands the channel to Gremlin Server's handlers).
  */
 public final class HttpPipeline {
     /** Largest request body accepted. */
     public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    private static final List<String> NAMES =
+            List.of("http-codec", "http-keep-alive", "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
 
     private HttpPipeline() {
     }
 
-    public static void install(ChannelPipeline pipeline, EventExecutorGroup workers, HttpDispatcher dispatcher) {
-        pipeline.addLast("http-codec", new HttpServerCodec());
-        pipeline.addLast("http-keep-alive", new HttpServerKeepAliveHandler());
-        pipeline.addLast("http-aggregator", new NeptuneAggregator(MAX_BODY_BYTES));
-        pipeline.addLast(workers, "nereid-dispatcher", dispatcher);
+    /**
+     * @param upgrades sees each whole request first, on the connection's event loop, and passes on those
+     *                 it does not take over (a WebSocket upgrade)
+     */
+    public static void install(ChannelPipeline pipeline, EventExecutorGroup workers, ChannelHandler upgrades,
+                               HttpDispatcher dispatcher) {
+        pipeline.addLast(NAMES.get(0), new HttpServerCodec());
+        pipeline.addLast(NAMES.get(1), new HttpServerKeepAliveHandler());
+        pipeline.addLast(NAMES.get(2), new NeptuneAggregator(MAX_BODY_BYTES));
+        pipeline.addLast(NAMES.get(3), upgrades);
+        pipeline.addLast(workers, NAMES.get(4), dispatcher);
+    }
+
+    /** Removes every handler {@link #install} added; call on the connection's event loop. */
+    public static void remove(ChannelPipeline pipeline) {
+        for (String name : NAMES) {
+            pipeline.remove(name);
+        }
     }
 
     /** Answers an oversized body in Neptune's error format instead of Netty's bare 413. */

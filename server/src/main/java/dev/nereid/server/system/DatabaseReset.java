@@ -1,5 +1,6 @@
 package dev.nereid.server.system;
 
+import dev.nereid.graph.NereidGraph;
 import dev.nereid.server.http.RequestGate;
 import dev.nereid.server.stream.StreamLogs;
 import java.io.IOException;
@@ -23,20 +24,27 @@ public final class DatabaseReset {
 
     private final Path dataDir;
     private final StreamLogs logs;
+    private final NereidGraph graph;
     private final RequestGate gate;
 
-    public DatabaseReset(Path dataDir, StreamLogs logs, RequestGate gate) {
+    /** @param graph the property graph, emptied with its log */
+    public DatabaseReset(Path dataDir, StreamLogs logs, NereidGraph graph, RequestGate gate) {
         this.dataDir = dataDir;
         this.logs = logs;
+        this.graph = graph;
         this.gate = gate;
     }
 
-    /** Finishes a reset that a crash interrupted. Call once at start-up, before serving. */
-    public static void finishInterrupted(Path dataDir, StreamLogs logs) throws IOException {
+    /**
+     * Finishes a reset that a crash interrupted. Call once at start-up, before serving and before the
+     * graph is opened from the log.
+     */
+    public static void finishInterrupted(Path dataDir, StreamLogs logs, Path snapshots) throws IOException {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             LOG.warn("a database reset was interrupted; finishing it");
             logs.reset();
+            NereidGraph.deleteSnapshots(snapshots);
             Files.delete(marker);
             syncDirectory(dataDir);
         }
@@ -50,7 +58,7 @@ public final class DatabaseReset {
                 ch.force(true);
             }
             syncDirectory(dataDir);
-            logs.reset();
+            graph.resetWith(logs::reset);
             Files.delete(marker);
             syncDirectory(dataDir);
             LOG.info("database reset: both streams restart at commitNum 1");

@@ -1,5 +1,7 @@
 package dev.nereid.server.system;
 
+import dev.nereid.graph.NereidGraph;
+import java.util.OptionalLong;
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Responses;
 import dev.nereid.server.http.Route;
@@ -11,13 +13,19 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
-/** {@code POST /system}: Neptune's two-step fast reset (spec §7). */
+/**
+ * {@code POST /system}: Neptune's two-step fast reset (spec §7), and Nereid's {@code snapshot}, which
+ * snapshots the property graph now (Neptune has no such action; it bounds the next start-up and lets
+ * retention trim the log) and answers with the snapshot's commitNum.
+ */
 public final class SystemRoute implements Route {
     private final ResetTokens tokens;
     private final DatabaseReset reset;
+    private final NereidGraph graph;
 
-    public SystemRoute(DatabaseReset reset, Clock clock) {
+    public SystemRoute(DatabaseReset reset, NereidGraph graph, Clock clock) {
         this.reset = reset;
+        this.graph = graph;
         this.tokens = new ResetTokens(clock);
     }
 
@@ -40,6 +48,11 @@ public final class SystemRoute implements Route {
                 }
                 reset.perform();
                 return ok("{\"status\":\"200 OK\"}");
+            }
+            case "snapshot" -> {
+                OptionalLong commitNum = graph.snapshot();
+                return ok("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":"
+                        + (commitNum.isPresent() ? commitNum.getAsLong() : 0) + "}}");
             }
             default -> throw new NereidException(ErrorCode.INVALID_PARAMETER,
                     "System command parameter 'action' has unsupported value '" + command.action() + "'");

@@ -1,0 +1,76 @@
+package dev.nereid.server.gremlin;
+
+import dev.nereid.server.http.RequestGate;
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.MessageToMessageDecoder;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import org.apache.tinkerpop.gremlin.groovy.engine.GremlinExecutor;
+import org.apache.tinkerpop.gremlin.server.Context;
+import org.apache.tinkerpop.gremlin.server.GraphManager;
+import org.apache.tinkerpop.gremlin.server.OpProcessor;
+import org.apache.tinkerpop.gremlin.server.Settings;
+import org.apache.tinkerpop.gremlin.server.op.OpProcessorException;
+import org.apache.tinkerpop.gremlin.server.op.session.SessionOpProcessor;
+import org.apache.tinkerpop.gremlin.server.op.standard.StandardOpProcessor;
+import org.apache.tinkerpop.gremlin.server.op.traversal.TraversalOpProcessor;
+import org.apache.tinkerpop.gremlin.util.message.RequestMessage;
+import org.apache.tinkerpop.gremlin.util.message.ResponseMessage;
+import org.apache.tinkerpop.gremlin.util.message.ResponseStatusCode;
+import org.javatuples.Pair;
+
+/**
+ * Chooses the op processor for each request, in place of Gremlin Server's selector: that one takes
+ * the processors TinkerPop registers once per JVM, this one Nereid's own (which fail in Neptune's
+ * terms). Requests are turned away while the server is stopping or a fast reset runs, as HTTP ones are.
+ */
+@ChannelHandler.Sharable
+final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
+    private final Settings settings;
+    private final GraphManager graphManager;
+    private final GremlinExecutor gremlinExecutor;
+    private final ScheduledExecutorService scheduler;
+    private final RequestGate gate;
+    private final Map<String, OpProcessor> processors;
+
+    NeptuneOpSelector(Settings settings, GraphManager graphManager, GremlinExecutor gremlinExecutor,
+                      ScheduledExecutorService scheduler, RequestGate gate) {
+        this.settings = settings;
+        this.graphManager = graphManager;
+        this.gremlinExecutor = gremlinExecutor;
+        this.scheduler = scheduler;
+        this.gate = gate;
+        this.processors = Map.of(
+                StandardOpProcessor.OP_PROCESSOR_NAME, new NeptuneStandardOpProcessor(),
+                TraversalOpProcessor.OP_PROCESSOR_NAME, new NeptuneTraversalOpProcessor(),
+                SessionOpProcessor.OP_PROCESSOR_NAME, new NeptuneSessionOpProcessor());
+        processors.values().forEach(p -> p.init(settings));
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, RequestMessage request, List<Object> out) {
+        Context context = new Context(request, ctx, settings, graphManager, gremlinExecutor, scheduler);
+        Optional<String> closed = gate.closedBecause();
+        if (closed.isPresent()) {
+            context.writeAndFlush(GremlinFailure.of(new NereidException(ErrorCode.SERVER_SHUTDOWN, closed.get()))
+                    .response(request));
+            return;
+        }
+        try {
+            OpProcessor processor = processors.get(request.getProcessor());
+            if (processor == null) {
+                String message = "Invalid OpProcessor requested [" + request.getProcessor() + "]";
+                throw new OpProcessorException(message, ResponseMessage.build(request)
+                        .code(ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS).statusMessage(message).create());
+            }
+            out.add(Pair.with(request, processor.select(context)));
+        } catch (OpProcessorException e) {
+            context.writeAndFlush(e.getResponseMessage());
+        }
+    }
+}
