@@ -166,6 +166,27 @@ class GremlinHttpIT {
         assertThat(server.pgCommit(1)).containsExactly("1 ADD vl a label person *");
     }
 
+    @Test
+    void snapshotsOnDemandAndAtShutdownBoundTheNextStartUp() {
+        write("g.addV('person').property(id,'a')");
+        write("g.addV('person').property(id,'b')");
+        HttpResponse<String> snapshot = server.send("POST", "/system", "action=snapshot",
+                "application/x-www-form-urlencoded");
+        assertThat(snapshot.statusCode()).isEqualTo(200);
+        assertThat(snapshot.body()).isEqualTo("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":2}}");
+        assertThat(server.pg().snapshotCommitNum()).hasValue(2);
+
+        write("g.addV('person').property(id,'c')");
+        server.close();
+        server = TestServer.start(dir);
+        assertThat(server.server.graph().startupReport().snapshotCommitNum()).as("shutdown snapshot").isEqualTo(3);
+        assertThat(server.server.graph().startupReport().replayedCommits()).isZero();
+        assertThat(TestServer.json(post("{\"gremlin\":\"g.V().id()\"}", UNTYPED)).get("result").get("data").toString())
+                .isEqualTo("[\"a\",\"b\",\"c\"]");
+        write("g.addV('person').property(id,'d')");
+        assertThat(server.lastPgCommit()).isEqualTo(4);
+    }
+
     private void write(String script) {
         HttpResponse<String> r = post("{\"gremlin\":\"" + script + "\"}", null);
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
