@@ -54,8 +54,6 @@ public final class NereidServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NereidServer.class);
     private static final String STOPPING = "Server is shutting down";
 
-    /** Neptune's default query timeout ({@code clusterQueryTimeoutInMs} in {@code /status}). */
-    private static final long QUERY_TIMEOUT_MILLIS = 120_000;
 
     private final ServerConfig config;
     private final StreamLogs logs;
@@ -113,7 +111,7 @@ public final class NereidServer implements AutoCloseable {
             graph = NereidGraph.open(logs.propertyGraph(), snapshots);
             LOG.info("property graph: {}", graph.startupReport());
             RequestGate gate = new RequestGate();
-            gremlin = GremlinWebSocket.start(graph, QUERY_TIMEOUT_MILLIS, gate);
+            gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate);
             DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, gate);
             SystemRoute system = new SystemRoute(reset, graph, config.clock());
             Router router = routes(config, logs, graph, system);
@@ -172,8 +170,8 @@ public final class NereidServer implements AutoCloseable {
                 config.streamsEnabled(), config.streamsExpiry(), config.clock(), reads));
         router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(), false));
         router.add("/system", system);
-        router.add("/gremlin", GremlinHttpRoute.gremlin(graph));
-        router.add("/", GremlinHttpRoute.root(graph));
+        router.add("/gremlin", GremlinHttpRoute.gremlin(graph, config.queryTimeout()));
+        router.add("/", GremlinHttpRoute.root(graph, config.queryTimeout()));
         return router;
     }
 

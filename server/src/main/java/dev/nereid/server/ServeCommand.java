@@ -51,6 +51,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "the newest snapshot and replays only the log after it (default: ${DEFAULT-VALUE}).")
     long snapshotIntervalSeconds;
 
+    @Option(names = "--query-timeout-ms", paramLabel = "MILLIS", defaultValue = "120000",
+            description = "neptune_query_timeout: a query running longer stops with TimeLimitExceededException "
+                    + "and writes nothing (default: ${DEFAULT-VALUE}).")
+    long queryTimeoutMillis;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -85,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
             };
             return ServerConfig.defaults(dataDir).withHost(host).withPort(port)
                     .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d)
-                    .withSnapshotInterval(Duration.ofSeconds(snapshotIntervalSeconds));
+                    .withSnapshotInterval(Duration.ofSeconds(snapshotIntervalSeconds))
+                    .withQueryTimeout(Duration.ofMillis(queryTimeoutMillis));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -21,14 +21,18 @@ import java.util.Objects;
  * @param clock                    time source for commit timestamps, expiry and reset tokens
  * @param snapshotInterval         how often the property graph is snapshotted when it changed (it is also
  *                                 snapshotted at shutdown)
+ * @param queryTimeout             how long one query may run ({@code neptune_query_timeout}); past it the
+ *                                 query stops with TimeLimitExceededException and writes nothing
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean streamsEnabled, Duration streamsExpiry,
                            Durability durability, int maxConcurrentStreamReads, Clock clock,
-                           Duration snapshotInterval) {
+                           Duration snapshotInterval, Duration queryTimeout) {
 
     public static final int DEFAULT_PORT = 8182;
     public static final int DEFAULT_EXPIRY_DAYS = 7;
     public static final int DEFAULT_SNAPSHOT_MINUTES = 10;
+    /** Neptune's default {@code neptune_query_timeout}. */
+    public static final long DEFAULT_QUERY_TIMEOUT_MILLIS = 120_000;
 
     public ServerConfig {
         Objects.requireNonNull(host, "host");
@@ -43,6 +47,10 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
             throw new IllegalArgumentException("stream expiry must be positive, was " + streamsExpiry);
         }
         Objects.requireNonNull(snapshotInterval, "snapshotInterval");
+        Objects.requireNonNull(queryTimeout, "queryTimeout");
+        if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+            throw new IllegalArgumentException("query timeout must be positive, was " + queryTimeout);
+        }
         if (snapshotInterval.isNegative() || snapshotInterval.isZero()) {
             throw new IllegalArgumentException("snapshot interval must be positive, was " + snapshotInterval);
         }
@@ -55,7 +63,8 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
     /** Defaults of {@code ./nereid serve}, with the data in {@code dataDir}. */
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, true, Duration.ofDays(DEFAULT_EXPIRY_DAYS),
-                Durability.FSYNC, 32, Clock.systemUTC(), Duration.ofMinutes(DEFAULT_SNAPSHOT_MINUTES));
+                Durability.FSYNC, 32, Clock.systemUTC(), Duration.ofMinutes(DEFAULT_SNAPSHOT_MINUTES),
+                Duration.ofMillis(DEFAULT_QUERY_TIMEOUT_MILLIS));
     }
 
     /** Neptune's {@code neptune_streams_expiry_days} range. */
@@ -76,37 +85,42 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, dataDir, streamsEnabled, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval);
+                clock, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
                 maxConcurrentStreamReads,
-                clock, snapshotInterval);
+                clock, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withStreamsEnabled(boolean on) {
         return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval);
+                clock, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withStreamsExpiry(Duration expiry) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, expiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval);
+                clock, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withDurability(Durability d) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
-                clock, snapshotInterval);
+                clock, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withClock(Clock c) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, c, snapshotInterval);
+                maxConcurrentStreamReads, c, snapshotInterval, queryTimeout);
     }
 
     public ServerConfig withSnapshotInterval(Duration interval) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, interval);
+                maxConcurrentStreamReads, clock, interval, queryTimeout);
+    }
+
+    public ServerConfig withQueryTimeout(Duration timeout) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, clock, snapshotInterval, timeout);
     }
 }

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * errors, after which nothing has been written.
  */
 class GremlinHttpIT {
+    /** Five vertices, all connected: paths through them multiply fast. */
+    static final String CLIQUE = "g.addV('n').property(id,'n0').addV('n').property(id,'n1').addV('n').property(id,'n2').addV('n').property(id,'n3').addV('n').property(id,'n4');g.V('n0').addE('e').to(__.V('n1'));g.V('n0').addE('e').to(__.V('n2'));g.V('n0').addE('e').to(__.V('n3'));g.V('n0').addE('e').to(__.V('n4'));g.V('n1').addE('e').to(__.V('n2'));g.V('n1').addE('e').to(__.V('n3'));g.V('n1').addE('e').to(__.V('n4'));g.V('n2').addE('e').to(__.V('n3'));g.V('n2').addE('e').to(__.V('n4'));g.V('n3').addE('e').to(__.V('n4'))";
+    /** Writes, then walks every path of length 14 through the clique: minutes of work, far past a short timeout. */
+    static final String SLOW = "g.addV('t').property(id,'x').next();g.V().repeat(__.both()).times(14).path().count()";
     static final String UNTYPED = "application/vnd.gremlin-v3.0+json;types=false";
 
     @TempDir
@@ -185,6 +189,18 @@ class GremlinHttpIT {
                 .isEqualTo("[\"a\",\"b\",\"c\"]");
         write("g.addV('person').property(id,'d')");
         assertThat(server.lastPgCommit()).isEqualTo(4);
+    }
+
+    @Test
+    void aQueryPastTheTimeoutStopsWithTimeLimitExceededAndWritesNothing() {
+        server.close();
+        server = TestServer.start(dir, c -> c.withQueryTimeout(java.time.Duration.ofMillis(300)));
+        write(CLIQUE);
+        HttpResponse<String> r = post("{\"gremlin\":\"" + SLOW + "\"}", null);
+        assertError(r, 500, "TimeLimitExceededException", "Operation terminated (deadline exceeded)");
+        assertThat(server.lastPgCommit()).isEqualTo(1);
+        write("g.addV('t').property(id,'y')");
+        assertThat(server.lastPgCommit()).as("the worker thread is clean again").isEqualTo(2);
     }
 
     private void write(String script) {

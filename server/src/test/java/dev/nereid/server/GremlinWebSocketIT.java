@@ -17,6 +17,7 @@ import org.apache.tinkerpop.gremlin.driver.Cluster;
 import org.apache.tinkerpop.gremlin.driver.Result;
 import org.apache.tinkerpop.gremlin.driver.exception.ResponseException;
 import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
+import org.apache.tinkerpop.gremlin.process.traversal.Bytecode;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.Transaction;
@@ -27,6 +28,7 @@ import org.apache.tinkerpop.gremlin.util.message.ResponseStatusCode;
 import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
 import org.apache.tinkerpop.gremlin.util.ser.GraphSONMessageSerializerV3;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -218,6 +220,33 @@ class GremlinWebSocketIT {
         session.submit("g.tx().commit()").all().get();
         assertThat(server.pgCommit(1)).containsExactly("1 ADD vl s1 label person", "2 ADD vl s2 label person *");
         session.close();
+    }
+
+    @ParameterizedTest
+    @MethodSource("serializers")
+    void anUnknownBytecodeStepIsAMalformedQuery(MessageSerializer<?> serializer) {
+        connect(serializer);
+        GraphTraversalSource g = traversal().withRemote(DriverRemoteConnection.using(cluster));
+        Bytecode bytecode = g.addV("person").property(T.id, "u").asAdmin().getBytecode();
+        bytecode.addStep("noSuchStep", "x");
+        NeptuneError error = NeptuneError.of(catchThrowable(() -> cluster.connect().alias("g").submit(bytecode).all().get()));
+        assertThat(error.status()).isEqualTo(ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS);
+        assertThat(error.code()).isEqualTo("MalformedQueryException");
+        assertThat(error.detailedMessage()).isEqualTo("Could not locate method: DefaultGraphTraversal.noSuchStep(String)");
+        assertThat(server.lastPgCommit()).isZero();
+    }
+
+    @Test
+    void aQueryPastTheTimeoutStopsWithTimeLimitExceededAndWritesNothing() throws Exception {
+        server = TestServer.start(dir, c -> c.withQueryTimeout(java.time.Duration.ofMillis(300)));
+        cluster = Cluster.build("127.0.0.1").port(server.server.port()).create();
+        Client client = cluster.connect();
+        client.submit(GremlinHttpIT.CLIQUE).all().get();
+        NeptuneError error = NeptuneError.of(catchThrowable(() -> client.submit(GremlinHttpIT.SLOW).all().get()));
+        assertThat(error).isEqualTo(new NeptuneError(ResponseStatusCode.SERVER_ERROR,
+                "TimeLimitExceededException", "Operation terminated (deadline exceeded)"));
+        assertThat(server.lastPgCommit()).isEqualTo(1);
+        assertThat(client.submit("g.V().count()").all().get()).extracting(Result::getLong).containsExactly(5L);
     }
 
     /** What Neptune puts in the status of a failed Gremlin response. */

@@ -22,6 +22,8 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS("TooManyRequestsException", 429, true),
     MEMORY_LIMIT_EXCEEDED("MemoryLimitExceededException", 500, true),
     SERVER_SHUTDOWN("ServerShutdownException", 500, true),
+    /** A query ran past the query timeout ({@code neptune_query_timeout}) and was stopped; it wrote nothing. */
+    TIME_LIMIT_EXCEEDED("TimeLimitExceededException", 500, true),
     INTERNAL_FAILURE("InternalFailureException", 500, true);
 
     private final String code;

@@ -4,6 +4,7 @@ import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import org.apache.tinkerpop.gremlin.language.grammar.GremlinParserException;
 import org.apache.tinkerpop.gremlin.process.traversal.strategy.verification.VerificationException;
+import org.apache.tinkerpop.gremlin.process.traversal.util.TraversalInterruptedException;
 import org.apache.tinkerpop.gremlin.structure.util.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,9 @@ public final class GremlinErrors {
             if (t instanceof ScriptException) {
                 continue;
             }
+            if (t instanceof TraversalInterruptedException || t instanceof InterruptedException) {
+                return timeLimitExceeded();
+            }
             if (t instanceof NullPointerException && thrownByTinkerPop(t)) {
                 // TinkerGraph makes a commit visible element by element; a traversal walking from an
                 // element to a neighbour another commit just removed meets a null. A retry sees both.
@@ -61,6 +65,11 @@ public final class GremlinErrors {
         }
         LOG.error("Gremlin request failed unexpectedly", failure);
         return new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
+    }
+
+    /** A query stopped at the query timeout. Neptune's wording. */
+    public static NereidException timeLimitExceeded() {
+        return new NereidException(ErrorCode.TIME_LIMIT_EXCEEDED, "Operation terminated (deadline exceeded)");
     }
 
     private static boolean thrownByTinkerPop(Throwable t) {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -33,21 +34,23 @@ public final class GremlinHttpRoute implements Route {
     private final GraphTraversalSource g;
     private final GremlinResultFormats formats = new GremlinResultFormats();
     private final boolean root;
+    private final Duration timeout;
 
-    private GremlinHttpRoute(NereidGraph graph, boolean root) {
+    private GremlinHttpRoute(NereidGraph graph, boolean root, Duration timeout) {
         this.graph = graph;
         this.g = graph.traversal();
         this.root = root;
+        this.timeout = timeout;
     }
 
     /** {@code /gremlin}: GET and POST. */
-    public static GremlinHttpRoute gremlin(NereidGraph graph) {
-        return new GremlinHttpRoute(graph, false);
+    public static GremlinHttpRoute gremlin(NereidGraph graph, Duration timeout) {
+        return new GremlinHttpRoute(graph, false, timeout);
     }
 
     /** {@code /}: GET with a {@code gremlin} parameter, as Neptune documents it. */
-    public static GremlinHttpRoute root(NereidGraph graph) {
-        return new GremlinHttpRoute(graph, true);
+    public static GremlinHttpRoute root(NereidGraph graph, Duration timeout) {
+        return new GremlinHttpRoute(graph, true, timeout);
     }
 
     @Override
@@ -76,6 +79,7 @@ public final class GremlinHttpRoute implements Route {
      * inside the transaction, and a commit that fails must leave nothing to answer with.
      */
     private String run(String script, GremlinResultFormats.Format format, String requestId) {
+        QueryDeadline deadline = QueryDeadline.start(timeout);
         try {
             if (graph.tx().isOpen()) {
                 graph.tx().rollback();
@@ -87,10 +91,14 @@ public final class GremlinHttpRoute implements Route {
             graph.tx().commit();
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
-            throw GremlinErrors.from(e);
+            throw deadline.fired() ? GremlinErrors.timeLimitExceeded() : GremlinErrors.from(e);
         } finally {
-            if (graph.tx().isOpen()) {
-                graph.tx().rollback();
+            try {
+                if (graph.tx().isOpen()) {
+                    graph.tx().rollback();
+                }
+            } finally {
+                deadline.close();
             }
         }
     }

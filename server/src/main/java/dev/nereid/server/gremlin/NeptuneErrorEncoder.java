@@ -1,5 +1,6 @@
 package dev.nereid.server.gremlin;
 
+import dev.nereid.graph.gremlin.GremlinErrors;
 import dev.nereid.server.http.ErrorResponses;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneErrorEncoder.class);
+    /** How TinkerPop's JavaTranslator names a step or argument list it cannot find. */
+    private static final String UNKNOWN_STEP = "Could not locate method";
 
     @Override
     public boolean acceptOutboundMessage(Object msg) {
@@ -66,6 +69,20 @@ final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage>
             }
             case TOO_MANY_REQUESTS -> {
                 return new NereidException(ErrorCode.TOO_MANY_REQUESTS, status.getMessage());
+            }
+            case SERVER_ERROR_TIMEOUT -> {
+                return GremlinErrors.timeLimitExceeded();
+            }
+            case SERVER_ERROR_SERIALIZATION -> {
+                // Gremlin Server answers bytecode it cannot translate (a step that does not exist, wrong
+                // arguments) this way, before any Nereid code runs; the message names the step.
+                String message = status.getMessage();
+                if (message != null && message.startsWith(UNKNOWN_STEP)) {
+                    return new NereidException(ErrorCode.MALFORMED_QUERY, message);
+                }
+                LOG.warn("Gremlin request {} failed with {}: {} {}", response.getRequestId(), status.getCode(),
+                        message, status.getAttributes().getOrDefault(Tokens.STATUS_ATTRIBUTE_STACK_TRACE, ""));
+                return new NereidException(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE);
             }
             default -> {
                 LOG.warn("Gremlin request {} failed with {}: {} {}", response.getRequestId(), status.getCode(),
