@@ -62,9 +62,7 @@ public final class LogReplay {
             while (cursor.next()) {
                 ByteBuffer record = cursor.record();
                 Op op = RecordCodec.op(record);
-                byte[] json = new byte[record.remaining() - RecordCodec.dataOffset()];
-                record.position(record.position() + RecordCodec.dataOffset()).get(json);
-                commit.add(new PgChange(op, PgData.fromJson(json)));
+                commit.add(new PgChange(op, RecordCodec.pgData(record)));
                 records++;
                 if (cursor.opNum() == cursor.recordCount()) {
                     apply(cursor.commitNum(), commit);

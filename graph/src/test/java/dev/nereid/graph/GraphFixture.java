@@ -87,9 +87,7 @@ public final class GraphFixture implements AutoCloseable {
 
     public static String line(int opNum, ByteBuffer record, boolean last) {
         Op op = RecordCodec.op(record);
-        byte[] json = new byte[record.remaining() - RecordCodec.dataOffset()];
-        record.duplicate().position(record.position() + RecordCodec.dataOffset()).get(json);
-        PgData d = PgData.fromJson(json);
+        PgData d = RecordCodec.pgData(record);
         StringBuilder s = new StringBuilder().append(opNum).append(' ').append(op).append(' ')
                 .append(d.type().wireName()).append(' ').append(d.id()).append(' ').append(d.key()).append(' ');
         Object v = d.value().toJava();

@@ -40,6 +40,18 @@ public final class RecordCodec {
         };
     }
 
+    /** The data JSON of a stored record, copied out; the buffer's position is not moved. */
+    public static byte[] data(ByteBuffer record) {
+        byte[] json = new byte[record.remaining() - 1];
+        record.get(record.position() + 1, json);
+        return json;
+    }
+
+    /** The PG data of a stored property-graph record; the buffer's position is not moved. */
+    public static PgData pgData(ByteBuffer record) {
+        return PgData.fromJson(data(record));
+    }
+
     /** Offset of the data JSON from the record's position. */
     public static int dataOffset() {
         return 1;

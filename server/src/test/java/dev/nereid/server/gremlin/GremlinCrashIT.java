@@ -160,9 +160,7 @@ class GremlinCrashIT {
                 assertThat(c.commitNum()).as("dense commitNums").isEqualTo(expected);
                 ByteBuffer record = c.record();
                 assertThat(RecordCodec.op(record)).isEqualTo(Op.ADD);
-                byte[] json = new byte[record.remaining() - RecordCodec.dataOffset()];
-                record.position(record.position() + RecordCodec.dataOffset()).get(json);
-                commit.add(PgData.fromJson(json));
+                commit.add(RecordCodec.pgData(record));
                 if (c.opNum() == c.recordCount()) {
                     checkOneRequest(commit, vertices);
                     commit.clear();
