@@ -7,6 +7,7 @@ import org.apache.tinkerpop.gremlin.process.traversal.Traversal;
 import org.apache.tinkerpop.gremlin.process.traversal.TraversalStrategy;
 import org.apache.tinkerpop.gremlin.process.traversal.step.Parameterizing;
 import org.apache.tinkerpop.gremlin.process.traversal.step.sideEffect.AddPropertyStep;
+import org.apache.tinkerpop.gremlin.process.traversal.step.sideEffect.IoStep;
 import org.apache.tinkerpop.gremlin.process.traversal.strategy.AbstractTraversalStrategy;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.VertexProperty;
@@ -35,6 +36,10 @@ final class NeptuneVerificationStrategy extends AbstractTraversalStrategy<Traver
     @Override
     public void apply(Traversal.Admin<?, ?> traversal) {
         for (Step<?, ?> step : traversal.getSteps()) {
+            if (step instanceof IoStep<?>) {
+                // Reads and writes files on the server's disk: never a client's to ask for.
+                throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, "The io() step is not supported");
+            }
             if (step instanceof AddPropertyStep<?> add) {
                 checkPropertyStep(add);
             } else if (step instanceof Parameterizing p) {

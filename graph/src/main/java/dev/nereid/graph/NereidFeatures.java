@@ -8,7 +8,7 @@ import org.apache.tinkerpop.gremlin.structure.VertexProperty;
  * (spec §5.1) — string ids, set cardinality, no meta-properties, no null values, only scalar values —
  * with TinkerGraph's transactions and no graph computer or variables.
  */
-final class NereidFeatures implements Features {
+public final class NereidFeatures implements Features {
 
     private static final NereidFeatures INSTANCE = new NereidFeatures();
 
@@ -122,6 +122,51 @@ final class NereidFeatures implements Features {
         }
     }
 
+    /** No graph variables, so no variable value types either. */
+    private static final class NoVariables implements VariableFeatures, ScalarValues {
+        @Override
+        public boolean supportsVariables() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsBooleanValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsByteValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsDoubleValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsFloatValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsIntegerValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsLongValues() {
+            return false;
+        }
+
+        @Override
+        public boolean supportsStringValues() {
+            return false;
+        }
+    }
+
+    private static final VariableFeatures NO_VARIABLES = new NoVariables();
+
     private static final GraphFeatures GRAPH = new GraphFeatures() {
         @Override
         public boolean supportsComputer() {
@@ -155,12 +200,7 @@ final class NereidFeatures implements Features {
 
         @Override
         public VariableFeatures variables() {
-            return new VariableFeatures() {
-                @Override
-                public boolean supportsVariables() {
-                    return false;
-                }
-            };
+            return NO_VARIABLES;
         }
     };
 

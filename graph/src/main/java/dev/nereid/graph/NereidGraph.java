@@ -19,6 +19,7 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.AbstractTinkerGraph;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTransactionGraph;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTxAccess;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerVertex;
+import org.apache.tinkerpop.gremlin.util.iterator.IteratorUtils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,7 @@ import java.util.OptionalLong;
  * own {@link #tx()}, so every commit — embedded, sessionless Gremlin Server request or remote
  * transaction — goes through {@link PgCommitter}. Elements are TinkerGraph's own.
  */
+@Graph.OptIn(Graph.OptIn.SUITE_STRUCTURE_STANDARD)
 public final class NereidGraph implements Graph {
 
     static {
@@ -169,6 +171,9 @@ public final class NereidGraph implements Graph {
                 AbstractTinkerGraph.DefaultIdManager.LONG.name());
         c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_DEFAULT_VERTEX_PROPERTY_CARDINALITY,
                 VertexProperty.Cardinality.set.name());
+        // TinkerGraph would turn property(k, null) into a silent removal; storing the null instead lets
+        // the commit refuse it, whether it was written literally or computed (spec §5.1).
+        c.setProperty(AbstractTinkerGraph.GREMLIN_TINKERGRAPH_ALLOW_NULL_PROPERTY_VALUES, true);
         return c;
     }
 
@@ -293,14 +298,18 @@ public final class NereidGraph implements Graph {
         throw Graph.Exceptions.graphComputerNotSupported();
     }
 
+    /**
+     * All vertices are listed up front, as TinkerGraph's own step does: TinkerTransactionGraph iterates
+     * its live map, so {@code g.V().addV()} would otherwise meet the vertices it is adding.
+     */
     @Override
     public Iterator<Vertex> vertices(Object... vertexIds) {
-        return tinker.vertices(vertexIds);
+        return vertexIds.length == 0 ? IteratorUtils.list(tinker.vertices()).iterator() : tinker.vertices(vertexIds);
     }
 
     @Override
     public Iterator<Edge> edges(Object... edgeIds) {
-        return tinker.edges(edgeIds);
+        return edgeIds.length == 0 ? IteratorUtils.list(tinker.edges()).iterator() : tinker.edges(edgeIds);
     }
 
     @Override

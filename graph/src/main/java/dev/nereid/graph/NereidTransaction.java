@@ -14,7 +14,8 @@ final class NereidTransaction implements Transaction {
 
     private final NereidGraph graph;
     private final Transaction inner;
-    private volatile Consumer<Transaction> closeConsumer = CLOSE_BEHAVIOR.ROLLBACK;
+    /** Per thread, like the transaction itself: one session's close behaviour is not another's. */
+    private final ThreadLocal<Consumer<Transaction>> closeConsumer = ThreadLocal.withInitial(() -> CLOSE_BEHAVIOR.ROLLBACK);
 
     NereidTransaction(NereidGraph graph, Transaction inner) {
         this.graph = graph;
@@ -61,7 +62,7 @@ final class NereidTransaction implements Transaction {
     @Override
     public void close() {
         if (isOpen()) {
-            closeConsumer.accept(this);
+            closeConsumer.get().accept(this);
         }
     }
 
@@ -76,7 +77,7 @@ final class NereidTransaction implements Transaction {
         if (consumer == null) {
             throw Transaction.Exceptions.onCloseBehaviorCannotBeNull();
         }
-        this.closeConsumer = consumer;
+        closeConsumer.set(consumer);
         return this;
     }
 

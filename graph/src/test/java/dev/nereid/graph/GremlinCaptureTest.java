@@ -253,12 +253,25 @@ class GremlinCaptureTest {
         assertRefused("g.addV('x').property('k',null)", "Unsupported property value type null for key 'k'");
         assertRefused("g.V('v1').property('k',NaN)", "Unsupported property value type Double NaN for key 'k'");
         assertRefused("g.V('v1').property('k',Infinity)", "Unsupported property value type Double Infinity for key 'k'");
+        assertRefused("g.V('v1').property('k',__.constant(null))", "Unsupported property value type null for key 'k'");
+        assertRefused("g.V('v1').property(single,'age',__.constant(null))", "Unsupported property value type null for key 'age'");
+        assertRefused("g.E('e1').property('w',__.constant(null))", "Unsupported property value type null for key 'w'");
         assertRefused("g.V('v1').property(list,'k',1)", "Unsupported cardinality list for key 'k': a key holds a set of values");
         assertRefused("g.V('v1').property('k',1,'meta',2)", "Meta-properties are not supported: key 'k'");
         assertRefused("g.V('v1').properties('age').property('meta',2)", "Meta-properties are not supported: key 'age'");
         assertThat(f.lastCommitNum()).isEqualTo(1);
         assertThat(f.g.V("v1").valueMap().next().keySet()).containsExactly("age");
         f.graph.tx().rollback();
+    }
+
+    @Test
+    void ioStepsAreRefusedBeforeTheyTouchTheServersDisk(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        background();
+        java.nio.file.Path file = dir.resolve("graph.json");
+        assertRefused("g.io('" + file + "').write()", "The io() step is not supported");
+        assertRefused("g.io('" + file + "').read()", "The io() step is not supported");
+        assertThat(file).doesNotExist();
+        assertThat(f.lastCommitNum()).isEqualTo(1);
     }
 
     private void assertRefused(String script, String message) {

@@ -91,18 +91,13 @@ public final class NereidGraphProvider extends AbstractGraphProvider {
                 StructureExclusions.skipIfExcluded(test, testName);
             }
 
-            /**
-             * TinkerPop fails a test that leaves a graph iterator open, after polling for 8 minutes. A leak the
-             * lazy g.V() bug explains is waived; any other fails here, at once.
-             */
+            /** TinkerPop fails a test that leaves a graph iterator open after polling for 8 minutes; this fails it at once. */
             @Override
             public void onTestEnd(Class<?> test, String testName) {
                 long open = StoreIteratorCounter.INSTANCE.getOpenIteratorCount();
                 if (open > 0) {
                     StoreIteratorCounter.INSTANCE.reset();
-                    if (!StructureExclusions.leakExplained(test, testName)) {
-                        throw new AssertionError("Iterator leak detected. Open iterator count=" + open);
-                    }
+                    throw new AssertionError("Iterator leak detected. Open iterator count=" + open);
                 }
             }
         });

@@ -2,6 +2,7 @@ package dev.nereid.graph.compliance;
 
 import dev.nereid.graph.NereidGraph;
 import org.apache.tinkerpop.gremlin.GraphProviderClass;
+import org.apache.tinkerpop.gremlin.structure.StructureStandardSuite;
 import org.junit.runner.RunWith;
 
 /**
@@ -9,7 +10,7 @@ import org.junit.runner.RunWith;
  * and GraphML round trips) against {@link NereidGraph}, through {@link NereidGraphProvider}; the tests
  * that do not apply are skipped with their reason ({@link StructureExclusions}).
  */
-@RunWith(StructureSuiteIfOptedIn.class)
+@RunWith(StructureStandardSuite.class)
 @GraphProviderClass(provider = NereidGraphProvider.class, graph = NereidGraph.class)
 public class NereidStructureTest {
 }

@@ -29,6 +29,8 @@ final class StructureExclusions {
 
             // arrays, lists, maps, serializables: refused at commit, not when set
             skip(DATA_TYPES + "shouldEnableFeatureOnVertexIfNotEnabled", Reason.COMMIT_TIME_CHECKS),
+            skip("PropertyTest$BasicPropertyTest#shouldNotAllowNullAddEdge", Reason.COMMIT_TIME_CHECKS,
+                    "a null edge property is held until the commit refuses it"),
             skip(DATA_TYPES + "shouldEnableFeatureOnEdgeIfNotEnabled", Reason.COMMIT_TIME_CHECKS),
             skip(FEATURES + "VertexPropertyFunctionalityTest#shouldSupportUserSuppliedIdsIfAnIdCanBeAssigned",
                     Reason.VERTEX_PROPERTY_IDS, "the structure API accepts the id and it is never stored"),
@@ -47,23 +49,8 @@ final class StructureExclusions {
             skip("VertexPropertyTest$VertexPropertyRemoval#shouldRemoveMultiProperties", Reason.LIST_CARDINALITY,
                     "the same name twice on one vertex"),
             skip("TransactionMultiThreadedTest#shouldChangeVertexProperty", Reason.SET_CARDINALITY,
-                    "property('test', 2) keeps test 1"),
-
-            skip(FEATURES + "LogicalFeatureSupportTest#shouldSupportADataTypeIfGraphHasVariablesEnabled", Reason.NEREID_BUG,
-                    "NereidFeatures: variables are unsupported but their data types are declared supported"),
-            skip("GraphTest#shouldImplementAndExposeFeatures", Reason.NEREID_BUG,
-                    "NereidFeatures is not public: its feature methods cannot be called by reflection"),
-            skip("TransactionTest#shouldNotShareTransactionCloseConsumersAcrossThreads", Reason.NEREID_BUG,
-                    "NereidTransaction.onClose sets one behaviour for every thread; TinkerPop's is per thread")
+                    "property('test', 2) keeps test 1")
     );
-
-    /**
-     * Tests that leave a graph iterator open only because g.V() iterates the graph lazily (NEREID_BUG,
-     * see docs/gremlin-compliance.md): their results are checked, TinkerPop's leak check is waived.
-     */
-    private static final List<String> LEAKS_EXPLAINED = List.of(
-            "io.IoGraphTest#", "io.IoTest$", "util.detached.DetachedVertexTest#shouldDetachCollections",
-            "util.reference.ReferenceVertexTest#shouldDetachCollections");
 
     /**
      * Gryo (Kryo) serializes AtomicLong field by field, which Java 17 allows only with
@@ -92,11 +79,6 @@ final class StructureExclusions {
         if (e != null) {
             throw new AssumptionViolatedException(e.reason().skipMessage(e.detail()));
         }
-    }
-
-    static boolean leakExplained(Class<?> test, String testName) {
-        String key = test.getName().substring(STRUCTURE.length()) + "#" + testName;
-        return LEAKS_EXPLAINED.stream().anyMatch(key::startsWith);
     }
 
     private static Map.Entry<String, Exclusion> skip(String test, Reason reason) {
