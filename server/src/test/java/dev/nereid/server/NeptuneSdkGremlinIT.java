@@ -13,11 +13,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 import software.amazon.awssdk.services.neptunedata.model.ConstraintViolationException;
 import software.amazon.awssdk.services.neptunedata.model.Encoding;
@@ -44,12 +40,7 @@ class NeptuneSdkGremlinIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(dir);
-        client = NeptunedataClient.builder()
-                .endpointOverride(server.uri(""))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        client = server.sdkClient();
     }
 
     @AfterAll

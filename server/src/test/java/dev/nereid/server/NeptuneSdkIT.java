@@ -13,11 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.document.Document;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.neptunedata.NeptunedataClient;
 import software.amazon.awssdk.services.neptunedata.model.Encoding;
 import software.amazon.awssdk.services.neptunedata.model.ExpiredStreamException;
@@ -40,12 +36,7 @@ class NeptuneSdkIT {
         server = TestServer.start(dir);
         SpecExamples.propertyGraph(server.pg(), server.clock);
         SpecExamples.rdfFirstCommit(server.sparql(), server.clock);
-        client = NeptunedataClient.builder()
-                .endpointOverride(server.uri(""))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
-                .httpClientBuilder(ApacheHttpClient.builder())
-                .build();
+        client = server.sdkClient();
     }
 
     @AfterAll
@@ -140,10 +131,7 @@ class NeptuneSdkIT {
     @Test
     void expiredPositionsRaiseExpiredStreamException(@TempDir Path other) {
         try (TestServer s = TestServer.start(other);
-             NeptunedataClient c = NeptunedataClient.builder().endpointOverride(s.uri(""))
-                     .region(Region.US_EAST_1)
-                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKID", "secret")))
-                     .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+             NeptunedataClient c = s.sdkClient()) {
             TestServer.append(s.pg(), Op.ADD, TestServer.vl("a", "A"));
             s.clock.advance(Duration.ofDays(8).toMillis());
             assertThatThrownBy(() -> c.getPropertygraphStream(r -> r.commitNum(1L)))

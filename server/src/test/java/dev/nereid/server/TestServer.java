@@ -116,6 +116,20 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The AWS SDK's Neptune data-plane client pointed at this server, with fixed example credentials
+     * (Nereid does not check signatures yet).
+     */
+    software.amazon.awssdk.services.neptunedata.NeptunedataClient sdkClient() {
+        return software.amazon.awssdk.services.neptunedata.NeptunedataClient.builder()
+                .endpointOverride(uri(""))
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
+                .httpClientBuilder(software.amazon.awssdk.http.apache.ApacheHttpClient.builder())
+                .build();
+    }
+
     ChangeLog pg() {
         return server.propertyGraphLog();
     }
