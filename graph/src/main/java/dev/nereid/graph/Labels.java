@@ -14,12 +14,27 @@ final class Labels {
     private Labels() {
     }
 
+    /** Called for every vertex a commit touches, so no regex: most labels hold no separator at all. */
     static List<String> split(String label) {
-        LinkedHashSet<String> labels = new LinkedHashSet<>();
-        for (String part : label.split(SEPARATOR, -1)) {
-            if (!part.isEmpty()) {
-                labels.add(part);
+        int at = label.indexOf(SEPARATOR);
+        if (at < 0) {
+            List<String> one = new ArrayList<>(1);
+            if (!label.isEmpty()) {
+                one.add(label);
             }
+            return one;
+        }
+        LinkedHashSet<String> labels = new LinkedHashSet<>();
+        int from = 0;
+        while (at >= 0) {
+            if (at > from) {
+                labels.add(label.substring(from, at));
+            }
+            from = at + SEPARATOR.length();
+            at = label.indexOf(SEPARATOR, from);
+        }
+        if (from < label.length()) {
+            labels.add(label.substring(from));
         }
         return new ArrayList<>(labels);
     }
