@@ -8,6 +8,7 @@ import dev.nereid.bench.Machine;
 import dev.nereid.bench.MarkdownTable;
 import dev.nereid.bench.PgWorkload;
 import dev.nereid.bench.ScratchDirectory;
+import dev.nereid.bench.Watchdog;
 import dev.nereid.log.Durability;
 import dev.nereid.server.NereidServer;
 import dev.nereid.server.ServerConfig;
@@ -86,7 +87,7 @@ public final class StreamHttpBench {
             }
         }
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        startWatchdog(timeLimit.plusSeconds(30));
+        Watchdog.start("StreamHttpBench", timeLimit.plusSeconds(30));
         Files.createDirectories(out);
 
         try (ScratchDirectory directory = ScratchDirectory.create("nereid-http-")) {
@@ -330,20 +331,5 @@ public final class StreamHttpBench {
 
     private static Round last(List<Round> rounds) {
         return rounds.get(rounds.size() - 1);
-    }
-
-    /** Ends the process if it overruns, so a hung connection can never keep a benchmark run alive. */
-    private static void startWatchdog(Duration after) {
-        Thread watchdog = new Thread(() -> {
-            try {
-                Thread.sleep(after.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            System.err.println("StreamHttpBench: still running after " + after.toSeconds() + " s; giving up");
-            System.exit(3);
-        }, "bench-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
     }
 }

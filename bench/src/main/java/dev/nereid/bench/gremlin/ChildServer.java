@@ -1,0 +1,119 @@
+package dev.nereid.bench.gremlin;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The driver's handle on a {@link ServerProcess}: a server in a JVM of its own, started with the
+ * driver's own Java, class path and logging configuration, so the three servers differ only in
+ * what they run.
+ */
+final class ChildServer implements AutoCloseable {
+    private final ServerKind kind;
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    private final int port;
+
+    private ChildServer(ServerKind kind, Process process, BufferedReader out, Writer in, int port) {
+        this.kind = kind;
+        this.process = process;
+        this.out = out;
+        this.in = in;
+        this.port = port;
+    }
+
+    /** @param flightRecording where the child writes a JFR recording of its whole life, or null for none */
+    static ChildServer start(ServerKind kind, Path flightRecording) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String logback = System.getProperty("logback.configurationFile");
+        if (logback != null) {
+            command.add("-Dlogback.configurationFile=" + logback);
+        }
+        if (flightRecording != null) {
+            // Java stacks sampled every millisecond (profile settings: 10 ms); FileForce at 0 ms catches every
+            // FileChannel.force (not FileDescriptor.sync: count those with perf, see docs/performance.md).
+            command.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=1ms,"
+                    + "jdk.FileForce#threshold=0ms,filename=" + flightRecording);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
+                kind.cliName()));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader out = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Writer in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        // The ready line; anything printed before it (a JFR banner) is passed through.
+        for (String line = out.readLine(); ; line = out.readLine()) {
+            if (line == null) {
+                throw new IOException(kind.cliName() + " server exited before it was ready (exit "
+                        + waitFor(process) + ")");
+            }
+            if (line.startsWith("ready ")) {
+                return new ChildServer(kind, process, out, in, Integer.parseInt(line.substring(6).trim()));
+            }
+            System.out.println(kind.cliName() + ": " + line);
+        }
+    }
+
+    ServerKind kind() {
+        return kind;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** CPU time the server's JVM has used so far, all threads (JIT and GC included), or -1 if the OS won't say. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
+    /** The property-graph log's lastCommit as the server itself sees it; -1 for the stock server. */
+    long lastCommit() throws IOException {
+        in.write("commits\n");
+        in.flush();
+        String line = out.readLine();
+        if (line == null || !line.startsWith("commits ")) {
+            throw new IOException(kind.cliName() + " answered " + line);
+        }
+        return Long.parseLong(line.substring(8).trim());
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            in.write("stop\n");
+            in.close();
+        } catch (IOException e) {
+            // Already gone: nothing to stop.
+        }
+        if (waitFor(process) != 0) {
+            throw new IOException(kind.cliName() + " server exited with " + process.exitValue());
+        }
+    }
+
+    /** Waits up to 30 s for the child to exit, then ends it; never leaves a server behind. */
+    private static int waitFor(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return process.waitFor();
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return -1;
+        }
+    }
+}
