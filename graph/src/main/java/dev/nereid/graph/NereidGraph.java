@@ -67,7 +67,7 @@ public final class NereidGraph implements Graph {
         this.snapshotDir = snapshotDir;
         this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
         this.access = TinkerTxAccess.install(tinker);
-        this.committer = new PgCommitter(log, access, images, ages, edgeKeyHints);
+        this.committer = new PgCommitter(log, access, images, ages, edgeKeyHints, new LogReplay(tinker, access, ages));
         this.transaction = new NereidTransaction(this, tinker.tx());
     }
 

@@ -50,12 +50,15 @@ final class PgCommitter {
     private final ElementImages images;
     private final EdgeAges ages;
     private final EdgeKeyHints hints;
+    private final LogReplay replay;
     /** Commits hold it shared; a snapshot holds it exclusively to see the graph at one commitNum. */
     private final ReadWriteLock quiesce = new ReentrantReadWriteLock();
     private volatile Throwable failure;
 
-    PgCommitter(ChangeLog log, TinkerTxAccess access, ElementImages images, EdgeAges ages, EdgeKeyHints hints) {
+    PgCommitter(ChangeLog log, TinkerTxAccess access, ElementImages images, EdgeAges ages, EdgeKeyHints hints,
+                LogReplay replay) {
         this.log = log;
+        this.replay = replay;
         this.hints = hints;
         this.access = access;
         this.images = images;
@@ -111,7 +114,14 @@ final class PgCommitter {
                     inner.rollback();
                     throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
                 }
-                inner.commit();
+                try {
+                    inner.commit();
+                } catch (RuntimeException e) {
+                    // The log already holds this commit, and the log is the truth: make the graph match it.
+                    LOG.warn("TinkerGraph refused commit {} that the log already holds; applying its records", info.commitNum(), e);
+                    replay.apply(info.commitNum(), changes);
+                    return;
+                }
                 ages.apply(info.commitNum(), changes);
             } finally {
                 view.unlock();

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -37,6 +38,8 @@ public final class TinkerTxAccess {
         Object tx = graph.tx();
         replace(tx, "txChangedVertices", changedVertices);
         replace(tx, "txChangedEdges", changedEdges);
+        replace(graph, "vertices", new ElementMap<TinkerVertex>());
+        replace(graph, "edges", new ElementMap<TinkerEdge>());
     }
 
     /** Installs the access on a new graph, before any transaction runs on it. */
@@ -63,16 +66,18 @@ public final class TinkerTxAccess {
     /** What one transaction touched, and the element locks that keep other commits off those elements. */
     public static final class TxView {
         private final List<TinkerElementContainer<?>> containers = new ArrayList<>();
-        private final List<Touched<TinkerVertex>> vertices;
-        private final List<Touched<TinkerEdge>> edges;
+        private final Set<TinkerElementContainer<TinkerVertex>> vertexSet;
+        private final Set<TinkerElementContainer<TinkerEdge>> edgeSet;
+        private List<Touched<TinkerVertex>> vertices = List.of();
+        private List<Touched<TinkerEdge>> edges = List.of();
         private final List<TinkerElementContainer<?>> locked = new ArrayList<>();
         private final TinkerTransactionGraph graph;
 
         private TxView(TinkerTransactionGraph graph, Set<TinkerElementContainer<TinkerVertex>> v,
                        Set<TinkerElementContainer<TinkerEdge>> e) {
             this.graph = graph;
-            vertices = touched(v);
-            edges = touched(e);
+            this.vertexSet = v;
+            this.edgeSet = e;
             if (v != null) {
                 containers.addAll(v);
             }
@@ -81,10 +86,12 @@ public final class TinkerTxAccess {
             }
         }
 
+        /** The touched vertices, as of {@link #lock()}. */
         public List<Touched<TinkerVertex>> vertices() {
             return vertices;
         }
 
+        /** The touched edges, as of {@link #lock()}. */
         public List<Touched<TinkerEdge>> edges() {
             return edges;
         }
@@ -112,6 +119,10 @@ public final class TinkerTxAccess {
                     return false;
                 }
             }
+            // Read the committed versions only now, under the locks: a container's committed element is a
+            // plain field, and only the lock its last committer released makes its newest value visible.
+            vertices = touched(vertexSet);
+            edges = touched(edgeSet);
             return true;
         }
 
@@ -235,6 +246,31 @@ public final class TinkerTxAccess {
     }
 
     /**
+     * TinkerGraph's id → container map, with one fix. After a commit or rollback, TinkerTransaction
+     * drops the containers of deleted elements with {@code remove(id)}: by id, not by container. If the
+     * element was meanwhile created again under the same id — a new container — a late rollback of a
+     * transaction that still held the old one removed the new, live element from the graph, and the
+     * graph silently lost what the log holds. Here {@code remove(id)} removes only a container that is
+     * itself dead.
+     */
+    private static final class ElementMap<E extends TinkerElement> extends ConcurrentHashMap<Object, TinkerElementContainer<E>> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public TinkerElementContainer<E> remove(Object id) {
+            TinkerElementContainer<E>[] removed = new TinkerElementContainer[1];
+            computeIfPresent(id, (k, c) -> {
+                if (c.canBeRemoved()) {
+                    removed[0] = c;
+                    return null;
+                }
+                return c;
+            });
+            return removed[0];
+        }
+    }
+
+    /**
      * The per-thread "changed" set TinkerTransaction fills. TinkerTransaction creates it lazily as an
      * empty HashSet; this swaps in a {@link TouchSet} at that moment.
      */
@@ -267,10 +303,10 @@ public final class TinkerTxAccess {
         }
     }
 
-    private static void replace(Object tx, String name, ThreadLocal<?> replacement) {
+    private static void replace(Object owner, String name, Object replacement) {
         try {
-            Field f = field(tx.getClass(), name);
-            f.set(tx, replacement);
+            Field f = field(owner.getClass(), name);
+            f.set(owner, replacement);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("unsupported TinkerPop version: cannot order " + name, e);
         }
