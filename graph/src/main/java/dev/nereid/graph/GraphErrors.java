@@ -4,12 +4,12 @@ import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 
 /** The graph's repeated errors, with Neptune's codes and wording. */
-final class GraphErrors {
+public final class GraphErrors {
 
     private GraphErrors() {
     }
 
-    static NereidException concurrentModification() {
+    public static NereidException concurrentModification() {
         return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
                 "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
     }
@@ -18,7 +18,7 @@ final class GraphErrors {
         return new NereidException(ErrorCode.CONSTRAINT_VIOLATION, "Vertex with id already exists: " + id);
     }
 
-    static NereidException edgeExists(Object id) {
+    public static NereidException edgeExists(Object id) {
         return new NereidException(ErrorCode.CONSTRAINT_VIOLATION, "Edge with id already exists: " + id);
     }
 }

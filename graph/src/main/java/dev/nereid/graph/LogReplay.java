@@ -13,8 +13,6 @@ import org.apache.tinkerpop.gremlin.structure.VertexProperty;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTransactionGraph;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerTxAccess;
 import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerVertex;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,9 +29,7 @@ import java.util.Set;
  * TinkerGraph transaction; inside it a vertex may briefly have no label (a relabel is REMOVE old, ADD
  * new), so vertices are only removed once the whole commit is applied.
  */
-public final class LogReplay {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LogReplay.class);
+final class LogReplay {
 
     private final TinkerTransactionGraph graph;
     private final TinkerTxAccess access;
@@ -46,7 +42,7 @@ public final class LogReplay {
     }
 
     /** What one replay did, for the start-up report. */
-    public record Report(long commits, long records, long nanos) {
+    record Report(long commits, long records, long nanos) {
     }
 
     /** Replays every commit after {@code afterCommitNum}. */
@@ -72,8 +68,6 @@ public final class LogReplay {
             }
         }
         Report report = new Report(commits, records, System.nanoTime() - start);
-        LOG.info("replayed {} commits ({} records) of the property-graph log in {} ms",
-                commits, records, report.nanos() / 1_000_000);
         return report;
     }
 

@@ -224,9 +224,11 @@ public final class NereidGraph implements Graph {
             }
         }
         if (vertex == null) {
+            // A label with no name in it ('::') is stored as given and refused at commit.
+            String stored = labels.isEmpty() ? label : Labels.join(labels);
             vertex = id.isPresent()
-                    ? (TinkerVertex) tinker.addVertex(T.id, id.get().toString(), T.label, Labels.join(labels.isEmpty() ? List.of(label) : labels))
-                    : (TinkerVertex) tinker.addVertex(T.label, Labels.join(labels.isEmpty() ? List.of(label) : labels));
+                    ? (TinkerVertex) tinker.addVertex(T.id, id.get().toString(), T.label, stored)
+                    : (TinkerVertex) tinker.addVertex(T.label, stored);
         }
         for (int i = 0; i < properties.length; i += 2) {
             vertex.property(VertexProperty.Cardinality.set, (String) properties[i], properties[i + 1]);

@@ -94,7 +94,6 @@ class ReplayOracleTest {
     }
 
     private static void runAndRollBack(GraphFixture f, String script) {
-        long before = f.lastCommitNum();
         try {
             Object last = NeptuneScriptEngine.evaluate(f.g, script);
             if (last instanceof Traversal<?, ?> t) {
@@ -105,7 +104,6 @@ class ReplayOracleTest {
         } finally {
             f.graph.tx().rollback();
         }
-        assertThat(f.log.lastCommit().isEmpty() || f.lastCommitNum() >= before).isTrue();
     }
 
     /** Random Gremlin over a small id space, so transactions collide, re-add and drop the same elements. */

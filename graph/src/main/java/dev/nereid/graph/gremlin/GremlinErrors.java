@@ -1,5 +1,6 @@
 package dev.nereid.graph.gremlin;
 
+import dev.nereid.graph.GraphErrors;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import org.apache.tinkerpop.gremlin.language.grammar.GremlinParserException;
@@ -36,13 +37,11 @@ public final class GremlinErrors {
                 return new NereidException(ErrorCode.MALFORMED_QUERY, t.getMessage());
             }
             if (t instanceof TransactionException) {
-                return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
-                        "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
+                return GraphErrors.concurrentModification();
             }
             if (t instanceof IllegalArgumentException && t.getMessage() != null
                     && t.getMessage().startsWith(TINKER_DUPLICATE)) {
-                return new NereidException(ErrorCode.CONSTRAINT_VIOLATION,
-                        "Edge with id already exists: " + t.getMessage().substring(TINKER_DUPLICATE.length()));
+                return GraphErrors.edgeExists(t.getMessage().substring(TINKER_DUPLICATE.length()));
             }
             if (t instanceof ScriptException) {
                 continue;
@@ -53,8 +52,7 @@ public final class GremlinErrors {
             if (t instanceof NullPointerException && thrownByTinkerPop(t)) {
                 // TinkerGraph makes a commit visible element by element; a traversal walking from an
                 // element to a neighbour another commit just removed meets a null. A retry sees both.
-                return new NereidException(ErrorCode.CONCURRENT_MODIFICATION,
-                        "Failed to complete the operation due to conflicting concurrent operations. Please retry.");
+                return GraphErrors.concurrentModification();
             }
             if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
                     || t instanceof NoSuchElementException || t instanceof UnsupportedOperationException) {
