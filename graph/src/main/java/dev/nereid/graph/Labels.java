@@ -39,6 +39,25 @@ final class Labels {
         return new ArrayList<>(labels);
     }
 
+    /**
+     * The labels {@code after} holds, ordered as replaying the net change onto {@code before} leaves
+     * them: those {@code before} held in its order, then the others in {@code after}'s order.
+     */
+    static List<String> replayOrder(List<String> before, List<String> after) {
+        List<String> out = new ArrayList<>(after.size());
+        for (String label : before) {
+            if (after.contains(label)) {
+                out.add(label);
+            }
+        }
+        for (String label : after) {
+            if (!before.contains(label)) {
+                out.add(label);
+            }
+        }
+        return out;
+    }
+
     static String join(List<String> labels) {
         return String.join(SEPARATOR, labels);
     }

@@ -149,6 +149,9 @@ final class PgCommitter {
             }
             VertexImage before = t.before() == null ? null : images.vertex(t.before());
             VertexImage after = t.after() == null ? null : images.vertex(t.after());
+            if (before != null && after != null) {
+                after = keepLabelOrder(t.after(), before, after);
+            }
             if (before != null || after != null) {
                 vertices.add(new VertexChange((String) t.id(), before, after, t.touch()));
             }
@@ -163,6 +166,20 @@ final class PgCommitter {
             }
         }
         return ChangeCapture.diff(vertices, edges);
+    }
+
+    /**
+     * Labels the vertex held before keep their places; new ones follow. A vertex dropped and re-created
+     * in one transaction, or a label removed and set again, records no change for the labels it kept —
+     * so the live order must be the one replaying the stream gives, or a restart would reorder them.
+     */
+    private static VertexImage keepLabelOrder(TinkerVertex vertex, VertexImage before, VertexImage after) {
+        List<String> kept = Labels.replayOrder(before.labels(), after.labels());
+        if (kept.equals(after.labels())) {
+            return after;
+        }
+        TinkerTxAccess.setLabel(vertex, Labels.join(kept));
+        return new VertexImage(after.id(), kept, after.properties());
     }
 
     /** Every edge this commit adds ends at vertices that exist after it (see {@link TinkerTxAccess.TxView#lockExisting}). */

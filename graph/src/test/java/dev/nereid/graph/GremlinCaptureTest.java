@@ -225,6 +225,17 @@ class GremlinCaptureTest {
     }
 
     @Test
+    void aVertexReCreatedInOneScriptKeepsItsLabelOrderAsTheStreamHasIt() throws Exception {
+        f.run("g.addV('B::A').property(id,'x')");
+        assertThat(runAndLines("g.V('x').drop().iterate(); g.addV('A::B::C').property(id,'x')"))
+                .containsExactly("1 ADD vl x label C *");
+        assertThat(f.g.V("x").label().next()).isEqualTo("B::A::C");
+        try (NereidGraph replayed = NereidGraph.open(f.log)) {
+            assertThat(replayed.content()).isEqualTo(f.graph.content());
+        }
+    }
+
+    @Test
     void readOnlyTraversalTakesNoCommitNum() {
         background();
         assertThat(f.run("g.V().count()")).isEmpty();

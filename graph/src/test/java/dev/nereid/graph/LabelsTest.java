@@ -21,4 +21,14 @@ class LabelsTest {
     void joinIsTheInverseForDistinctLabels() {
         assertThat(Labels.join(Labels.split("A::B"))).isEqualTo("A::B");
     }
+
+    @Test
+    void replayOrderKeepsTheLabelsHeldBeforeInTheirPlacesAndAppendsTheNewOnes() {
+        assertThat(Labels.replayOrder(java.util.List.of("B", "A"), java.util.List.of("A", "B", "C")))
+                .containsExactly("B", "A", "C");
+        assertThat(Labels.replayOrder(java.util.List.of("B", "A", "D"), java.util.List.of("C", "A")))
+                .containsExactly("A", "C");
+        assertThat(Labels.replayOrder(java.util.List.of(), java.util.List.of("C", "A")))
+                .containsExactly("C", "A");
+    }
 }

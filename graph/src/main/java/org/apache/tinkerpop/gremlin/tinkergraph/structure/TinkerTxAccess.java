@@ -160,8 +160,13 @@ public final class TinkerTxAccess {
      */
     public void relabel(TinkerVertex vertex, String label) {
         graph.touch(vertex);
+        setLabel(vertex, label);
+    }
+
+    /** Sets the label of a vertex the current transaction already changed: its copy, not the committed one. */
+    public static void setLabel(TinkerVertex changed, String label) {
         try {
-            LABEL.set(vertex, label);
+            LABEL.set(changed, label);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot relabel a TinkerGraph vertex", e);
         }
