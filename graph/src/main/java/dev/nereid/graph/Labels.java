@@ -8,14 +8,14 @@ import java.util.List;
  * Neptune's multi-labels: one TinkerPop label string {@code "A::B"} holds the vertex labels A and B,
  * left to right, each once (spec §5.1, §5.3).
  */
-final class Labels {
+public final class Labels {
     static final String SEPARATOR = "::";
 
     private Labels() {
     }
 
     /** Called for every vertex a commit touches, so no regex: most labels hold no separator at all. */
-    static List<String> split(String label) {
+    public static List<String> split(String label) {
         int at = label.indexOf(SEPARATOR);
         if (at < 0) {
             List<String> one = new ArrayList<>(1);
@@ -58,7 +58,7 @@ final class Labels {
         return out;
     }
 
-    static String join(List<String> labels) {
+    public static String join(List<String> labels) {
         return String.join(SEPARATOR, labels);
     }
 }

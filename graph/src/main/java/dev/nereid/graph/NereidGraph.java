@@ -60,6 +60,8 @@ public final class NereidGraph implements Graph {
     private final NereidTransaction transaction;
     private final ChangeLog log;
     private final Path snapshotDir;
+    /** Set while an openCypher CREATE runs: there an existing id is an error, never a merge. */
+    private final ThreadLocal<Boolean> createOnly = ThreadLocal.withInitial(() -> false);
     private StartupReport startup;
 
     private NereidGraph(ChangeLog log, Path snapshotDir) {
@@ -212,6 +214,9 @@ public final class NereidGraph implements Graph {
             Iterator<Vertex> existing = tinker.vertices(id.get());
             if (existing.hasNext()) {
                 vertex = (TinkerVertex) existing.next();
+                if (createOnly.get()) {
+                    throw GraphErrors.vertexExists(vertex.id());
+                }
                 List<String> current = Labels.split(vertex.label());
                 List<String> merged = new ArrayList<>(current);
                 for (String l : labels) {
@@ -234,6 +239,46 @@ public final class NereidGraph implements Graph {
             vertex.property(VertexProperty.Cardinality.set, (String) properties[i], properties[i + 1]);
         }
         return vertex;
+    }
+
+    /**
+     * Runs {@code action} — an openCypher statement — in the calling thread with openCypher's CREATE:
+     * a vertex id that already exists is a ConstraintViolationException rather than Gremlin's merge.
+     */
+    public <T> T createOnly(java.util.function.Supplier<T> action) {
+        createOnly.set(true);
+        try {
+            return action.get();
+        } finally {
+            createOnly.set(false);
+        }
+    }
+
+    /** openCypher's {@code SET n:L}: the vertex gains the labels it lacks, after those it has. */
+    public void addLabels(Vertex vertex, List<String> labels) {
+        List<String> current = Labels.split(vertex.label());
+        List<String> merged = new ArrayList<>(current);
+        for (String l : labels) {
+            if (!merged.contains(l)) {
+                merged.add(l);
+            }
+        }
+        if (!merged.equals(current)) {
+            access.relabel((TinkerVertex) vertex, Labels.join(merged));
+        }
+    }
+
+    /**
+     * openCypher's {@code REMOVE n:L}. A vertex left with no label is refused when the transaction
+     * commits, so a statement that goes on to add one is still allowed.
+     */
+    public void removeLabels(Vertex vertex, List<String> labels) {
+        List<String> current = Labels.split(vertex.label());
+        List<String> kept = new ArrayList<>(current);
+        kept.removeAll(labels);
+        if (!kept.equals(current)) {
+            access.relabel((TinkerVertex) vertex, Labels.join(kept));
+        }
     }
 
     /** A step that may fail with an I/O error, run while the graph holds still. */

@@ -68,6 +68,21 @@ public final class GraphFixture implements AutoCloseable {
         return log.lastCommit().filter(c -> c.commitNum() > before);
     }
 
+    /** Runs an openCypher statement as one transaction; the new commit, or empty if nothing changed. */
+    public Optional<CommitInfo> cypher(String query) {
+        return cypher(query, java.util.Map.of());
+    }
+
+    public Optional<CommitInfo> cypher(String query, java.util.Map<String, ?> parameters) {
+        long before = lastCommitNum();
+        cypherRows(query, parameters);
+        return log.lastCommit().filter(c -> c.commitNum() > before);
+    }
+
+    public java.util.List<java.util.Map<String, Object>> cypherRows(String query, java.util.Map<String, ?> parameters) {
+        return new dev.nereid.graph.cypher.OpenCypher(graph, clock::millis).execute(query, parameters);
+    }
+
     public long lastCommitNum() {
         return log.lastCommit().map(CommitInfo::commitNum).orElse(0L);
     }

@@ -1,0 +1,51 @@
+package dev.nereid.graph.cypher;
+
+import dev.nereid.graph.NereidGraph;
+import dev.nereid.stream.ErrorCode;
+import dev.nereid.stream.NereidException;
+import org.apache.tinkerpop.gremlin.process.traversal.Traversal;
+import org.apache.tinkerpop.gremlin.process.traversal.Traverser;
+import org.apache.tinkerpop.gremlin.process.traversal.step.filter.FilterStep;
+import org.apache.tinkerpop.gremlin.structure.Vertex;
+
+import java.util.List;
+
+/**
+ * {@code SET n:L} or {@code REMOVE n:L}, standing where the translator put the write or removal of a
+ * marker key (see {@link CypherText}). Where it replaces a property write it passes the element on, as
+ * that step did; where it replaces a property lookup it yields nothing, so the drop after it drops nothing.
+ */
+final class LabelChangeStep<S> extends FilterStep<S> {
+
+    private final transient NereidGraph graph;
+    private final String label;
+    private final boolean add;
+    private final boolean passOn;
+
+    LabelChangeStep(Traversal.Admin<?, ?> traversal, NereidGraph graph, String label, boolean add, boolean passOn) {
+        super(traversal);
+        this.graph = graph;
+        this.label = label;
+        this.add = add;
+        this.passOn = passOn;
+    }
+
+    @Override
+    protected boolean filter(Traverser.Admin<S> traverser) {
+        if (!(traverser.get() instanceof Vertex vertex)) {
+            throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION,
+                    "Labels belong to nodes: a relationship has exactly one type");
+        }
+        if (add) {
+            graph.addLabels(vertex, List.of(label));
+        } else {
+            graph.removeLabels(vertex, List.of(label));
+        }
+        return passOn;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(" + (add ? "+" : "-") + label + ")";
+    }
+}
