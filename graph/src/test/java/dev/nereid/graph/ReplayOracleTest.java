@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The oracle of DESIGN §3.4: random Gremlin transactions — adds, updates, drops, multi-labels, failures,
- * rollbacks — from concurrent clients; then the stream, replayed, must rebuild exactly the live graph.
+ * The oracle of DESIGN §3.4: random Gremlin transactions and openCypher statements — adds, updates, drops,
+ * multi-labels, label changes, MERGE, failures, rollbacks — from concurrent clients; then the stream, replayed,
+ * must rebuild exactly the live graph.
  * Checked twice: by Nereid's own start-up replay (order included) and by an independent set model that
  * also checks the replay contract (every REMOVE names a present statement, every ADD an absent one) and
  * dense commit and op numbers.
@@ -61,7 +62,11 @@ class ReplayOracleTest {
                             continue;
                         }
                         try {
-                            f.run(script);
+                            if (random.nextInt(3) == 0) {
+                                f.cypher(Workload.cypher(random));
+                            } else {
+                                f.run(script);
+                            }
                             committed.incrementAndGet();
                         } catch (NereidException e) {
                             failed.incrementAndGet();
@@ -152,6 +157,40 @@ class ReplayOracleTest {
                         ? "g.V().hasLabel('" + LABELS[r.nextInt(LABELS.length)] + "').limit(2).drop()"
                         : "g.V(" + v + ").outE().limit(1).property(" + k + "," + value(r) + ")";
                 default -> "g.V(" + v + ").both().property(" + k + "," + value(r) + ")";
+            };
+        }
+
+        /** One openCypher statement over the same ids, labels and keys: one transaction. */
+        static String cypher(Random r) {
+            String v = "`~id`: 'v" + r.nextInt(16) + "'";
+            String w = "`~id`: 'v" + r.nextInt(16) + "'";
+            String e = "'e" + r.nextInt(24) + "'";
+            String k = "k" + r.nextInt(4);
+            String label = LABELS[r.nextInt(3)];
+            return switch (r.nextInt(12)) {
+                case 0 -> "CREATE (n:" + LABELS[r.nextInt(LABELS.length)].replace("::", ":") + " {" + v + ", " + k + ": " + cypherValue(r) + "})";
+                case 1 -> "MERGE (n:" + label + " {" + v + "}) ON CREATE SET n." + k + " = " + cypherValue(r)
+                        + " ON MATCH SET n." + k + " = " + cypherValue(r);
+                case 2 -> "MATCH (n {" + v + "}) SET n." + k + " = " + cypherValue(r);
+                case 3 -> "MATCH (n {" + v + "}) SET n:" + label;
+                case 4 -> "MATCH (n {" + v + "}) REMOVE n:" + label;
+                case 5 -> "MATCH (n {" + v + "}) REMOVE n." + k;
+                case 6 -> "MATCH (n {" + v + "}) SET n += {" + k + ": " + cypherValue(r) + ", k" + r.nextInt(4) + ": null}";
+                case 7 -> "MATCH (n {" + v + "}) DETACH DELETE n";
+                case 8 -> "MATCH (a {" + v + "}), (b {" + w + "}) CREATE (a)-[:" + label + " {`~id`: " + e + ", w: " + cypherValue(r) + "}]->(b)";
+                case 9 -> "MATCH ()-[r]->() WHERE id(r) = " + e + " SET r." + k + " = " + cypherValue(r);
+                case 10 -> "MATCH ()-[r]->() WHERE id(r) = " + e + " DELETE r";
+                default -> "MATCH (n:" + label + ") WITH n LIMIT 2 SET n." + k + " = " + cypherValue(r);
+            };
+        }
+
+        private static String cypherValue(Random r) {
+            return switch (r.nextInt(5)) {
+                case 0 -> Integer.toString(r.nextInt(4));
+                case 1 -> "'s" + r.nextInt(4) + "'";
+                case 2 -> r.nextInt(3) + ".5";
+                case 3 -> r.nextBoolean() ? "true" : "false";
+                default -> "datetime('2026-0" + (1 + r.nextInt(9)) + "-01T00:00:00Z')";
             };
         }
 

@@ -11,6 +11,7 @@ import dev.nereid.server.http.HttpPipeline;
 import dev.nereid.server.http.RequestGate;
 import dev.nereid.server.http.Route;
 import dev.nereid.server.http.Router;
+import dev.nereid.server.opencypher.OpenCypherRoute;
 import dev.nereid.server.status.StatusRoute;
 import dev.nereid.server.stream.StreamLogs;
 import dev.nereid.server.stream.StreamRoute;
@@ -171,6 +172,10 @@ public final class NereidServer implements AutoCloseable {
         router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(), false));
         router.add("/system", system);
         router.add("/gremlin", GremlinHttpRoute.gremlin(graph, config.queryTimeout()));
+        // Neptune documents /openCypher; the AWS SDKs post to /opencypher.
+        OpenCypherRoute openCypher = new OpenCypherRoute(graph, config.queryTimeout(), config.clock());
+        router.add("/openCypher", openCypher);
+        router.add("/opencypher", openCypher);
         router.add("/", GremlinHttpRoute.root(graph, config.queryTimeout()));
         return router;
     }
@@ -194,7 +199,7 @@ public final class NereidServer implements AutoCloseable {
         return logs.sparql();
     }
 
-    /** The property graph, as the Gremlin endpoints see it. */
+    /** The property graph, as the Gremlin and openCypher endpoints see it. */
     public NereidGraph graph() {
         return graph;
     }

@@ -40,16 +40,25 @@ final class CypherErrors {
         return GremlinErrors.from(failure);
     }
 
-    /** Translation-time refusals: the translator names what it does not support. */
+    /**
+     * Translation-time refusals: the translator names what it does not support, followed by the clause's
+     * syntax tree ({@code Unsupported clause: LoadCSV(false,StringLiteral(x),…)}); the name is enough.
+     */
     static NereidException unsupported(RuntimeException e) {
         String message = e.getMessage() == null ? "Unsupported openCypher feature" : e.getMessage();
-        return new NereidException(ErrorCode.UNSUPPORTED_OPERATION, message);
+        int tree = message.indexOf('(');
+        return new NereidException(ErrorCode.UNSUPPORTED_OPERATION, tree > 0 ? message.substring(0, tree) : message);
     }
 
-    /** The front end's message without the caret drawing it appends for terminals. */
+    /**
+     * The front end's message up to its position, {@code … (line 1, column 45 (offset: 44))}, without the
+     * copy of the query and the caret it draws under it for terminals.
+     */
     static String syntaxMessage(CypherException e) {
         String message = e.getMessage() == null ? "Invalid openCypher query" : e.getMessage();
-        int drawing = message.indexOf(" (line ");
-        return drawing > 0 ? message.substring(0, message.indexOf(')', drawing) + 1).trim() : message.trim();
+        int at = message.indexOf(" (line ");
+        int offset = at < 0 ? -1 : message.indexOf("(offset: ", at);
+        int end = offset < 0 ? -1 : message.indexOf("))", offset);
+        return end > 0 ? message.substring(0, end + 2) : message.lines().findFirst().orElse(message).trim();
     }
 }

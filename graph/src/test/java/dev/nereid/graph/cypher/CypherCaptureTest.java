@@ -257,8 +257,15 @@ class CypherCaptureTest {
     void badQueriesAreRefusedAndWriteNothing() {
         background();
         assertThatThrownBy(() -> f.cypher("CREAT (n)"))
-                .isInstanceOfSatisfying(NereidException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY));
+                .isInstanceOfSatisfying(NereidException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY);
+                    assertThat(e.getMessage()).isEqualTo("Invalid input ' ': expected 'e/E' (line 1, column 6 (offset: 5))");
+                });
+        assertThatThrownBy(() -> f.cypher("LOAD CSV FROM 'x' AS l RETURN l"))
+                .isInstanceOfSatisfying(NereidException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+                    assertThat(e.getMessage()).isEqualTo("Unsupported clause: LoadCSV");
+                });
         assertThatThrownBy(() -> f.cypher("MATCH (n) RETURN m"))
                 .isInstanceOfSatisfying(NereidException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY);

@@ -7,15 +7,16 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops an HTTP Gremlin query at the query timeout, the way Gremlin Server stops a WebSocket one: by
- * interrupting the thread running it, which TinkerPop's steps notice. Closing the deadline guarantees
- * the interrupt can no longer come and clears one that came, so the worker thread goes back clean. The
- * log ignores interrupts, so one landing during a commit cannot harm it.
+ * Stops an HTTP query (Gremlin, or openCypher, which runs as a Gremlin traversal) at the query timeout,
+ * the way Gremlin Server stops a WebSocket one: by interrupting the thread running it, which TinkerPop's
+ * steps notice. Closing the deadline guarantees the interrupt can no longer come and clears one that
+ * came, so the worker thread goes back clean. The log ignores interrupts, so one landing during a commit
+ * cannot harm it.
  */
-final class QueryDeadline implements AutoCloseable {
+public final class QueryDeadline implements AutoCloseable {
 
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gremlin-http-deadlines");
+        Thread t = new Thread(r, "http-query-deadlines");
         t.setDaemon(true);
         return t;
     });
@@ -29,7 +30,7 @@ final class QueryDeadline implements AutoCloseable {
         alarm = TIMER.schedule(this::fire, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    static QueryDeadline start(Duration timeout) {
+    public static QueryDeadline start(Duration timeout) {
         return new QueryDeadline(timeout);
     }
 
@@ -41,7 +42,7 @@ final class QueryDeadline implements AutoCloseable {
     }
 
     /** Whether the query was stopped by this deadline. */
-    synchronized boolean fired() {
+    public synchronized boolean fired() {
         return fired;
     }
 
