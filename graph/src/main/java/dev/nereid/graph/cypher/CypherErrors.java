@@ -50,6 +50,12 @@ final class CypherErrors {
         return new NereidException(ErrorCode.UNSUPPORTED_OPERATION, tree > 0 ? message.substring(0, tree) : message);
     }
 
+    static NereidException unsupportedPredicate() {
+        return new NereidException(ErrorCode.UNSUPPORTED_OPERATION,
+                "Unsupported openCypher expression: regular-expression matches (=~) and path functions "
+                        + "(length, nodes, relationships of a path) are not supported");
+    }
+
     /**
      * The front end's message up to its position, {@code … (line 1, column 45 (offset: 44))}, without the
      * copy of the query and the caret it draws under it for terminals.

@@ -68,6 +68,9 @@ public final class OpenCypher {
             throw CypherErrors.from(e);
         } catch (RuntimeException e) {
             throw CypherErrors.unsupported(e);
+        } catch (LinkageError e) {
+            // The translator's custom predicates (=~, path functions) were built against TinkerPop 3.4's P.
+            throw CypherErrors.unsupportedPredicate();
         }
         List<?> raw;
         try {
