@@ -35,9 +35,23 @@ import java.util.Map;
  */
 final class CypherText {
 
-    static final String ADD_LABEL = "~nereid.label+";
-    static final String REMOVE_LABEL = "~nereid.label-";
+    private static final String ADD_LABEL = "~nereid.label+";
+    private static final String REMOVE_LABEL = "~nereid.label-";
     private static final String DATETIME_PARAMETER = "__nereid_datetime_";
+
+    /** A label change the rewrite hid in a property key; {@link #of} reads it back. */
+    record LabelMarker(String label, boolean add) {
+        /** The marker a property key holds, or null if it is an ordinary key. */
+        static LabelMarker of(Object key) {
+            if (key instanceof String k && k.startsWith(ADD_LABEL)) {
+                return new LabelMarker(k.substring(ADD_LABEL.length()), true);
+            }
+            if (key instanceof String k && k.startsWith(REMOVE_LABEL)) {
+                return new LabelMarker(k.substring(REMOVE_LABEL.length()), false);
+            }
+            return null;
+        }
+    }
 
     /** The query to translate and the parameters it needs, the caller's included. */
     record Rewritten(String query, Map<String, Object> parameters) {

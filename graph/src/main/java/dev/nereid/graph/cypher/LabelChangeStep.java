@@ -18,15 +18,13 @@ import java.util.List;
 final class LabelChangeStep<S> extends FilterStep<S> {
 
     private final transient NereidGraph graph;
-    private final String label;
-    private final boolean add;
+    private final CypherText.LabelMarker change;
     private final boolean passOn;
 
-    LabelChangeStep(Traversal.Admin<?, ?> traversal, NereidGraph graph, String label, boolean add, boolean passOn) {
+    LabelChangeStep(Traversal.Admin<?, ?> traversal, NereidGraph graph, CypherText.LabelMarker change, boolean passOn) {
         super(traversal);
         this.graph = graph;
-        this.label = label;
-        this.add = add;
+        this.change = change;
         this.passOn = passOn;
     }
 
@@ -36,16 +34,16 @@ final class LabelChangeStep<S> extends FilterStep<S> {
             throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION,
                     "Labels belong to nodes: a relationship has exactly one type");
         }
-        if (add) {
-            graph.addLabels(vertex, List.of(label));
+        if (change.add()) {
+            graph.addLabels(vertex, List.of(change.label()));
         } else {
-            graph.removeLabels(vertex, List.of(label));
+            graph.removeLabels(vertex, List.of(change.label()));
         }
         return passOn;
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "(" + (add ? "+" : "-") + label + ")";
+        return getClass().getSimpleName() + "(" + (change.add() ? "+" : "-") + change.label() + ")";
     }
 }

@@ -49,23 +49,18 @@ final class NeptuneCypherSteps {
             }
             if (step instanceof AddPropertyStep<?> write) {
                 Object key = write.getParameters().getRaw().get(T.key).get(0);
+                CypherText.LabelMarker marker = CypherText.LabelMarker.of(key);
                 if (ID.equals(key)) {
                     moveIdToCreation(traversal, write);
-                } else if (key instanceof String k && k.startsWith(CypherText.ADD_LABEL)) {
-                    TraversalHelper.replaceStep((Step) step, new LabelChangeStep<>(traversal, graph,
-                            k.substring(CypherText.ADD_LABEL.length()), true, true), traversal);
-                } else if (key instanceof String k && k.startsWith(CypherText.REMOVE_LABEL)) {
-                    TraversalHelper.replaceStep((Step) step, new LabelChangeStep<>(traversal, graph,
-                            k.substring(CypherText.REMOVE_LABEL.length()), false, true), traversal);
+                } else if (marker != null) {
+                    TraversalHelper.replaceStep((Step) step, new LabelChangeStep<>(traversal, graph, marker, true), traversal);
                 }
             } else if (step instanceof PropertiesStep<?> read && read.getPropertyKeys().length == 1) {
-                String k = read.getPropertyKeys()[0];
-                if (k.startsWith(CypherText.ADD_LABEL) || k.startsWith(CypherText.REMOVE_LABEL)) {
-                    boolean add = k.startsWith(CypherText.ADD_LABEL);
-                    TraversalHelper.replaceStep((Step) step, new LabelChangeStep<>(traversal, graph,
-                            k.substring((add ? CypherText.ADD_LABEL : CypherText.REMOVE_LABEL).length()), add, false),
-                            traversal);
-                } else if (ID.equals(k)) {
+                String key = read.getPropertyKeys()[0];
+                CypherText.LabelMarker marker = CypherText.LabelMarker.of(key);
+                if (marker != null) {
+                    TraversalHelper.replaceStep((Step) step, new LabelChangeStep<>(traversal, graph, marker, false), traversal);
+                } else if (ID.equals(key)) {
                     throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION,
                             "Use id(n) to read the ~id of a node or relationship");
                 }
