@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * driver's own Java, class path and logging configuration, so the three servers differ only in
  * what they run.
  */
-final class ChildServer implements AutoCloseable {
+public final class ChildServer implements AutoCloseable {
     private final ServerKind kind;
     private final Process process;
     private final BufferedReader out;
@@ -33,7 +33,7 @@ final class ChildServer implements AutoCloseable {
     }
 
     /** @param flightRecording where the child writes a JFR recording of its whole life, or null for none */
-    static ChildServer start(ServerKind kind, Path flightRecording) throws IOException {
+    public static ChildServer start(ServerKind kind, Path flightRecording) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String logback = System.getProperty("logback.configurationFile");
@@ -65,21 +65,21 @@ final class ChildServer implements AutoCloseable {
         }
     }
 
-    ServerKind kind() {
+    public ServerKind kind() {
         return kind;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** CPU time the server's JVM has used so far, all threads (JIT and GC included), or -1 if the OS won't say. */
-    long cpuNanos() {
+    public long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
     /** The property-graph log's lastCommit as the server itself sees it; -1 for the stock server. */
-    long lastCommit() throws IOException {
+    public long lastCommit() throws IOException {
         in.write("commits\n");
         in.flush();
         String line = out.readLine();

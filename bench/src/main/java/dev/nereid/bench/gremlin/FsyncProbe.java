@@ -1,5 +1,6 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.Latencies;
 import dev.nereid.bench.ScratchDirectory;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.Latencies;
 import dev.nereid.bench.Machine;
 import dev.nereid.bench.Watchdog;
 import dev.nereid.bench.gremlin.WriteClient.RequestStyle;

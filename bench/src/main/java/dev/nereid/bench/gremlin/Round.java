@@ -1,5 +1,7 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.Latencies;
+
 /**
  * One timed run of {@code clients} clients against one server.
  *

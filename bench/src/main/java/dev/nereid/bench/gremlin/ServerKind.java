@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** The three servers the Gremlin write benchmark compares, in the order each round runs them. */
-enum ServerKind {
+public enum ServerKind {
     /** (a) Nereid as shipped: streams on, every commit fsynced before it is acknowledged. */
     NEREID("(a)", "Nereid, streams on, fsync"),
     /** (b) The same with {@code neptune_streams} off: it still logs every change, it only stops serving the stream. */

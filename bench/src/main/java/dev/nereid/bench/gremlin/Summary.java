@@ -1,5 +1,6 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.Latencies;
 import static dev.nereid.bench.MarkdownTable.decimal;
 import static dev.nereid.bench.MarkdownTable.rate;
 import static dev.nereid.bench.MarkdownTable.ratio;

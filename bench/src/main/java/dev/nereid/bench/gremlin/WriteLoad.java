@@ -1,5 +1,6 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.Latencies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

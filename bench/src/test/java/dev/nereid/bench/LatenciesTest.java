@@ -1,4 +1,4 @@
-package dev.nereid.bench.gremlin;
+package dev.nereid.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.nereid.bench.gremlin;
+package dev.nereid.bench;
 
 import java.util.Arrays;
 
@@ -6,18 +6,18 @@ import java.util.Arrays;
  * Request round trips in nanoseconds, appended by one client thread and merged afterwards. A plain
  * growing array, sorted once for the percentiles: a run holds at most a few hundred thousand.
  */
-final class Latencies {
+public final class Latencies {
     private long[] nanos = new long[1 << 14];
     private int size;
 
-    void add(long value) {
+    public void add(long value) {
         if (size == nanos.length) {
             nanos = Arrays.copyOf(nanos, size * 2);
         }
         nanos[size++] = value;
     }
 
-    void addAll(Latencies other) {
+    public void addAll(Latencies other) {
         if (size + other.size > nanos.length) {
             nanos = Arrays.copyOf(nanos, Math.max(size + other.size, size * 2));
         }
@@ -25,12 +25,12 @@ final class Latencies {
         size += other.size;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The {@code p}-th percentile (0-100) by the nearest-rank method, in milliseconds. */
-    double percentileMillis(double p) {
+    public double percentileMillis(double p) {
         if (size == 0) {
             throw new IllegalStateException("no latencies");
         }
