@@ -47,6 +47,7 @@ public final class GraphFixture implements AutoCloseable {
             this.log = log;
             this.graph = NereidGraph.open(log, snapshots);
             this.g = graph.traversal();
+            this.openCypher = new dev.nereid.graph.cypher.OpenCypher(graph, clock::millis);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,6 +70,9 @@ public final class GraphFixture implements AutoCloseable {
     }
 
     /** Runs an openCypher statement as one transaction; the new commit, or empty if nothing changed. */
+    /** One engine for all of a test's statements, as the server has: statements seen before are reused. */
+    private final dev.nereid.graph.cypher.OpenCypher openCypher;
+
     public Optional<CommitInfo> cypher(String query) {
         return cypher(query, java.util.Map.of());
     }
@@ -80,7 +84,7 @@ public final class GraphFixture implements AutoCloseable {
     }
 
     public java.util.List<java.util.Map<String, Object>> cypherRows(String query, java.util.Map<String, ?> parameters) {
-        return new dev.nereid.graph.cypher.OpenCypher(graph, clock::millis).execute(query, parameters);
+        return openCypher.execute(query, parameters);
     }
 
     public long lastCommitNum() {

@@ -31,6 +31,7 @@ public final class OpenCypher {
     private final NereidGraph graph;
     private final GraphTraversalSource g;
     private final LongSupplier clock;
+    private final ParsedStatements statements = new ParsedStatements();
 
     public OpenCypher(NereidGraph graph) {
         this(graph, System::currentTimeMillis);
@@ -55,7 +56,7 @@ public final class OpenCypher {
             @SuppressWarnings("unchecked")
             Map<String, Object> normalized = ParameterNormalizer.normalize((Map<String, Object>) parameters);
             CypherText.Rewritten rewritten = CypherText.rewrite(query, normalized, clock.getAsLong());
-            ast = CypherAst.parse(rewritten.query(), rewritten.parameters());
+            ast = statements.parse(rewritten.query(), rewritten.parameters());
             Bytecode bytecode = ast.buildTranslation(Translator.builder()
                     .bytecode()
                     .inlineParameters()

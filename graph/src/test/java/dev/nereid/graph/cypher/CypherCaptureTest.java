@@ -233,6 +233,21 @@ class CypherCaptureTest {
     }
 
     @Test
+    void aStatementSeenBeforeRunsWithEachRequestsParameters() {
+        OpenCypher engine = new OpenCypher(f.graph, f.clock::millis);
+        String create = "CREATE (n:T {`~id`: $id, v: $v}) RETURN n.v AS v";
+        assertThat(engine.execute(create, Map.of("id", "a", "v", 1))).containsExactly(Map.of("v", 1L));
+        assertThat(engine.execute(create, Map.of("id", "b", "v", "x"))).containsExactly(Map.of("v", "x"));
+        assertThatThrownBy(() -> engine.execute(create, Map.of("id", "c", "v", List.of(1))))
+                .isInstanceOfSatisfying(NereidException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION));
+        assertThat(f.lines(1)).containsExactly("1 ADD vl a label T", "2 ADD vp a v 1 Long *");
+        assertThat(f.lines(2)).containsExactly("1 ADD vl b label T", "2 ADD vp b v \"x\" *");
+        assertThat(engine.execute("MATCH (n:T) RETURN id(n) AS id, n.v AS v ORDER BY id", Map.of()))
+                .containsExactly(Map.of("id", "a", "v", 1L), Map.of("id", "b", "v", "x"));
+    }
+
+    @Test
     void listAndMapPropertyValuesAreRefusedAndNothingIsWritten() {
         assertThatThrownBy(() -> f.cypher("CREATE (n:T {l: [1, 2]})"))
                 .isInstanceOfSatisfying(NereidException.class,
