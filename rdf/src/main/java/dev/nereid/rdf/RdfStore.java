@@ -168,6 +168,29 @@ public final class RdfStore implements AutoCloseable {
         return records;
     }
 
+    /** A step that may fail with an I/O error, run while no update is in flight. */
+    @FunctionalInterface
+    public interface LogAction {
+        void run() throws IOException;
+    }
+
+    /**
+     * Fast reset (spec §7): runs {@code resetLogs} — which must reset this store's log — and empties the
+     * dataset, holding the write transaction so no update can land between the two. A failed append
+     * before it no longer matters: the log starts again.
+     */
+    public void resetWith(LogAction resetLogs) throws IOException {
+        stored.begin(TxnType.WRITE);
+        try {
+            resetLogs.run();
+            stored.clear();
+            stored.commit();
+            failure = null;
+        } finally {
+            stored.end();
+        }
+    }
+
     /** Reads the committed dataset, with Neptune's view of the default graph, in a read transaction. */
     public <T> T read(Function<DatasetGraph, T> reader) {
         stored.begin(TxnType.READ);

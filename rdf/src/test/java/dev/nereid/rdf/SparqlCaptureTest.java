@@ -154,6 +154,16 @@ class SparqlCaptureTest {
     }
 
     @Test
+    void aFastResetEmptiesTheStoreAndTheLog() throws Exception {
+        update("INSERT DATA { ex:s ex:p 1 }");
+        store.resetWith(log::reset);
+        assertThat(store.content()).isEmpty();
+        assertThat(log.lastCommit()).isEmpty();
+        assertThat(updateAndLines("INSERT DATA { ex:s ex:p 1 }")).hasSize(1);
+        assertThat(log.lastCommit().orElseThrow().commitNum()).isEqualTo(1);
+    }
+
+    @Test
     void replayingTheLogRebuildsTheStoreBlankNodesIncluded() throws Exception {
         update("INSERT DATA { ex:s ex:addr _:a . _:a ex:city \"Paris\" . GRAPH ex:g { _:a ex:zip \"75001\" } }");
         update("DELETE { ?s ex:p ?o } INSERT { ?s ex:p \"b\" } WHERE { ?s ex:addr ?o }");
