@@ -11,6 +11,12 @@ import dev.nereid.stream.RecordCodec;
 import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Syntax;
+import org.apache.jena.sparql.modify.request.UpdateLoad;
+import org.apache.jena.sparql.modify.request.UpdateModify;
+import org.apache.jena.sparql.syntax.ElementService;
+import org.apache.jena.sparql.syntax.ElementVisitorBase;
+import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -96,10 +102,11 @@ public final class RdfStore implements AutoCloseable {
     public Optional<CommitInfo> update(String request) {
         UpdateRequest parsed;
         try {
-            parsed = UpdateFactory.create(request);
+            parsed = UpdateFactory.create(request, Syntax.syntaxSPARQL_11);
         } catch (QueryParseException e) {
             throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getMessage());
         }
+        refuseOutboundReads(parsed);
         stored.begin(TxnType.WRITE);
         try {
             if (failure != null) {
@@ -132,6 +139,30 @@ public final class RdfStore implements AutoCloseable {
             throw RdfErrors.from(e);
         } finally {
             stored.end();
+        }
+    }
+
+    /**
+     * An update names no place for the server to read from: {@code LOAD} would read any URL or any file
+     * the server can, and {@code SERVICE} would query any endpoint, on the client's say-so.
+     */
+    private static void refuseOutboundReads(UpdateRequest request) {
+        for (Update operation : request.getOperations()) {
+            if (operation instanceof UpdateLoad) {
+                throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, "LOAD is not supported");
+            }
+            if (operation instanceof UpdateModify modify && modify.getWherePattern() != null) {
+                boolean[] service = {false};
+                ElementWalker.walk(modify.getWherePattern(), new ElementVisitorBase() {
+                    @Override
+                    public void visit(ElementService el) {
+                        service[0] = true;
+                    }
+                });
+                if (service[0]) {
+                    throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, "SERVICE is not supported");
+                }
+            }
         }
     }
 

@@ -154,6 +154,21 @@ class SparqlCaptureTest {
     }
 
     @Test
+    void updatesNameNoPlaceForTheServerToRead() {
+        assertThatThrownBy(() -> store.update("LOAD <file:///etc/hostname>"))
+                .isInstanceOfSatisfying(NereidException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+                    assertThat(e.getMessage()).isEqualTo("LOAD is not supported");
+                });
+        assertThatThrownBy(() -> store.update("INSERT { <a:s> <a:p> ?o } WHERE { SERVICE <http://127.0.0.1:1/> { ?s ?p ?o } }"))
+                .isInstanceOfSatisfying(NereidException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.UNSUPPORTED_OPERATION);
+                    assertThat(e.getMessage()).isEqualTo("SERVICE is not supported");
+                });
+        assertThat(log.lastCommit()).isEmpty();
+    }
+
+    @Test
     void aFastResetEmptiesTheStoreAndTheLog() throws Exception {
         update("INSERT DATA { ex:s ex:p 1 }");
         store.resetWith(log::reset);

@@ -3,7 +3,9 @@ package dev.nereid.server;
 import dev.nereid.graph.NereidGraph;
 import dev.nereid.graph.SnapshotSchedule;
 import dev.nereid.log.ChangeLog;
+import dev.nereid.log.CommitInfo;
 import dev.nereid.log.LogConfig;
+import dev.nereid.rdf.RdfStore;
 import dev.nereid.server.gremlin.GremlinHttpRoute;
 import dev.nereid.server.gremlin.GremlinWebSocket;
 import dev.nereid.server.http.HttpDispatcher;
@@ -12,6 +14,7 @@ import dev.nereid.server.http.RequestGate;
 import dev.nereid.server.http.Route;
 import dev.nereid.server.http.Router;
 import dev.nereid.server.opencypher.OpenCypherRoute;
+import dev.nereid.server.sparql.SparqlRoute;
 import dev.nereid.server.status.StatusRoute;
 import dev.nereid.server.stream.StreamLogs;
 import dev.nereid.server.stream.StreamRoute;
@@ -47,9 +50,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Nereid server: the change logs, the property graph over its log, and every route on one port,
- * Gremlin's WebSocket included. {@link #start} returns once the port accepts requests; {@link #close}
- * stops accepting, drains requests and closes the graph and the logs.
+ * One Nereid server: the change logs, the property graph and the RDF store over their logs, and every
+ * route on one port, Gremlin's WebSocket included. {@link #start} returns once the port accepts requests;
+ * {@link #close} stops accepting, drains requests and closes the engines and the logs.
  */
 public final class NereidServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NereidServer.class);
@@ -59,6 +62,7 @@ public final class NereidServer implements AutoCloseable {
     private final ServerConfig config;
     private final StreamLogs logs;
     private final NereidGraph graph;
+    private final RdfStore rdf;
     private final GremlinWebSocket gremlin;
     private final RequestGate gate;
     private final EventLoopGroup acceptors;
@@ -70,13 +74,14 @@ public final class NereidServer implements AutoCloseable {
     private final ChannelGroup connections;
     private boolean closed;
 
-    private NereidServer(ServerConfig config, StreamLogs logs, NereidGraph graph, GremlinWebSocket gremlin,
-                         RequestGate gate, EventLoopGroup acceptors, EventLoopGroup io, EventExecutorGroup workers,
-                         RetentionTask retention, SnapshotSchedule snapshotSchedule, Channel channel,
-                         ChannelGroup connections) {
+    private NereidServer(ServerConfig config, StreamLogs logs, NereidGraph graph, RdfStore rdf,
+                         GremlinWebSocket gremlin, RequestGate gate, EventLoopGroup acceptors, EventLoopGroup io,
+                         EventExecutorGroup workers, RetentionTask retention, SnapshotSchedule snapshotSchedule,
+                         Channel channel, ChannelGroup connections) {
         this.config = config;
         this.logs = logs;
         this.graph = graph;
+        this.rdf = rdf;
         this.gremlin = gremlin;
         this.gate = gate;
         this.acceptors = acceptors;
@@ -102,6 +107,7 @@ public final class NereidServer implements AutoCloseable {
         LogConfig logConfig = LogConfig.defaults().withDurability(config.durability()).withClock(config.clock());
         StreamLogs logs = StreamLogs.open(config.dataDir(), logConfig);
         NereidGraph graph = null;
+        RdfStore rdf = null;
         GremlinWebSocket gremlin = null;
         EventLoopGroup acceptors = null;
         EventLoopGroup io = null;
@@ -111,11 +117,12 @@ public final class NereidServer implements AutoCloseable {
             DatabaseReset.finishInterrupted(config.dataDir(), logs, snapshots);
             graph = NereidGraph.open(logs.propertyGraph(), snapshots);
             LOG.info("property graph: {}", graph.startupReport());
+            rdf = openRdf(logs);
             RequestGate gate = new RequestGate();
             gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate);
-            DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, gate);
+            DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, rdf, gate);
             SystemRoute system = new SystemRoute(reset, graph, config.clock());
-            Router router = routes(config, logs, graph, system);
+            Router router = routes(config, logs, graph, rdf, system);
             extraRoutes.forEach(router::add);
             HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system));
             ChannelHandler upgrades = gremlin.upgrades();
@@ -142,12 +149,15 @@ public final class NereidServer implements AutoCloseable {
                     .bind(config.host(), config.port()).sync().channel();
             RetentionTask retention = RetentionTask.start(logs, config.streamsExpiry(), config.clock());
             SnapshotSchedule snapshotSchedule = SnapshotSchedule.start(graph, config.snapshotInterval(), 1);
-            return new NereidServer(config, logs, graph, gremlin, gate, acceptors, io, workers, retention,
+            return new NereidServer(config, logs, graph, rdf, gremlin, gate, acceptors, io, workers, retention,
                     snapshotSchedule, channel, connections);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutdown(acceptors, io, workers);
             if (gremlin != null) {
                 gremlin.close();
+            }
+            if (rdf != null) {
+                rdf.close();
             }
             if (graph != null) {
                 graph.close();
@@ -157,7 +167,18 @@ public final class NereidServer implements AutoCloseable {
         }
     }
 
-    private static Router routes(ServerConfig config, StreamLogs logs, NereidGraph graph, SystemRoute system) {
+    /** The RDF store has no snapshots yet: it replays its whole log, so the time that takes is worth a line. */
+    private static RdfStore openRdf(StreamLogs logs) throws IOException {
+        long started = System.nanoTime();
+        RdfStore rdf = RdfStore.open(logs.sparql());
+        long commits = logs.sparql().lastCommit().map(CommitInfo::commitNum).orElse(0L);
+        LOG.info("rdf: {} commits replayed; up in {} ms", commits,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return rdf;
+    }
+
+    private static Router routes(ServerConfig config, StreamLogs logs, NereidGraph graph, RdfStore rdf,
+                                 SystemRoute system) {
         Semaphore reads = new Semaphore(config.maxConcurrentStreamReads());
         Router router = new Router();
         for (Map.Entry<String, StreamFormat> pg : Map.of(
@@ -176,6 +197,7 @@ public final class NereidServer implements AutoCloseable {
         OpenCypherRoute openCypher = new OpenCypherRoute(graph, config.queryTimeout(), config.clock());
         router.add("/openCypher", openCypher);
         router.add("/opencypher", openCypher);
+        router.add("/sparql", new SparqlRoute(rdf, config.queryTimeout()));
         router.add("/", GremlinHttpRoute.root(graph, config.queryTimeout()));
         return router;
     }
@@ -224,6 +246,7 @@ public final class NereidServer implements AutoCloseable {
             // After the last request: the shutdown snapshot holds every commit, so the next start replays none.
             snapshotSchedule.close();
             graph.close();
+            rdf.close();
             logs.close();
             LOG.info("Nereid stopped");
         }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code ./nereid serve}: starts the server and runs until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Starts Nereid on one port: Gremlin (WebSocket and HTTP on /gremlin), the stream API "
+        description = {"Starts Nereid on one port: Gremlin (WebSocket and HTTP on /gremlin), openCypher "
+                + "(/openCypher), SPARQL 1.1 (/sparql), the stream API "
                 + "(/propertygraph/stream, /pg/stream, /gremlin/stream, /sparql/stream), /status and /system.",
                 "Prints 'Nereid ready on http://HOST:PORT' once it accepts requests."})
 final class ServeCommand implements Callable<Integer> {

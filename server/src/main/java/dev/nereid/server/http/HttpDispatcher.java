@@ -88,7 +88,8 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
             return response;
         } catch (NereidException e) {
             return ErrorResponses.of(e.errorCode(), e.detailedMessage(), exchange.requestId());
-        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError | LinkageError e) {
+            // A LinkageError is a library mismatch on the class path: still a 500, never a silent drop.
             LOG.error("request {} {} {} failed", exchange.requestId(), exchange.method(), exchange.path(), e);
             return ErrorResponses.of(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE,
                     exchange.requestId());

@@ -1,6 +1,7 @@
 package dev.nereid.server.system;
 
 import dev.nereid.graph.NereidGraph;
+import dev.nereid.rdf.RdfStore;
 import dev.nereid.server.http.RequestGate;
 import dev.nereid.server.stream.StreamLogs;
 import java.io.IOException;
@@ -25,13 +26,18 @@ public final class DatabaseReset {
     private final Path dataDir;
     private final StreamLogs logs;
     private final NereidGraph graph;
+    private final RdfStore rdf;
     private final RequestGate gate;
 
-    /** @param graph the property graph, emptied with its log */
-    public DatabaseReset(Path dataDir, StreamLogs logs, NereidGraph graph, RequestGate gate) {
+    /**
+     * @param graph the property graph, emptied with its log
+     * @param rdf   the RDF store, emptied with its log
+     */
+    public DatabaseReset(Path dataDir, StreamLogs logs, NereidGraph graph, RdfStore rdf, RequestGate gate) {
         this.dataDir = dataDir;
         this.logs = logs;
         this.graph = graph;
+        this.rdf = rdf;
         this.gate = gate;
     }
 
@@ -58,7 +64,9 @@ public final class DatabaseReset {
                 ch.force(true);
             }
             syncDirectory(dataDir);
-            graph.resetWith(logs::reset);
+            // Both engines hold their commits back while the logs reset, so neither can land a commit
+            // between its log's reset and its own clear (a Gremlin session's open g.tx() outlives the gate).
+            graph.resetWith(() -> rdf.resetWith(logs::reset));
             Files.delete(marker);
             syncDirectory(dataDir);
             LOG.info("database reset: both streams restart at commitNum 1");
