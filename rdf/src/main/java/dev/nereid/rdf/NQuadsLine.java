@@ -37,14 +37,14 @@ final class NQuadsLine {
     static final Node DEFAULT_GRAPH =
             NodeFactory.createURI("http://aws.amazon.com/neptune/vocab/v01/DefaultNamedGraph");
 
-    private static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
-    private static final String RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
-    private static final String RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
+    static final String XSD_STRING = "http://www.w3.org/2001/XMLSchema#string";
+    static final String RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString";
+    static final String RDF_DIR_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#dirLangString";
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     /** ASCII characters IRIREF does not allow raw. */
-    private static final boolean[] IRI_ESCAPED = new boolean[128];
+    static final boolean[] IRI_ESCAPED = new boolean[128];
 
     /** How each ASCII character is written inside a literal; null means raw. */
     private static final String[] LEX_ESCAPE = new String[128];
@@ -145,15 +145,15 @@ final class NQuadsLine {
      */
     static Quad parse(String stmt) {
         Objects.requireNonNull(stmt, "stmt");
-        return new Reader(stmt).statement();
+        return new NQuadsLineReader(stmt).statement();
     }
 
-    private static boolean isDefaultGraph(Node graph) {
+    static boolean isDefaultGraph(Node graph) {
         return DEFAULT_GRAPH.equals(graph) || Quad.isDefaultGraph(graph);
     }
 
     /** Jena's union graph is a query-time view, never where a quad is stored. */
-    private static boolean isPseudoGraph(Node graph) {
+    static boolean isPseudoGraph(Node graph) {
         return Quad.isUnionGraph(graph);
     }
 
@@ -265,339 +265,16 @@ final class NQuadsLine {
                 "unpaired surrogate " + uchar4(s.charAt(i)) + " at index " + i + " of " + where + ": cannot be written as UTF-8");
     }
 
-    private static String uchar4(int c) {
+    static String uchar4(int c) {
         return new String(new char[] {'\\', 'u', HEX[(c >> 12) & 0xF], HEX[(c >> 8) & 0xF], HEX[(c >> 4) & 0xF], HEX[c & 0xF]});
     }
 
-    private static boolean isAsciiAlpha(char c) {
+    static boolean isAsciiAlpha(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isAsciiAlnum(char c) {
+    static boolean isAsciiAlnum(char c) {
         return isAsciiAlpha(c) || (c >= '0' && c <= '9');
     }
 
-    // ---- reading
-
-    /** One pass over one line; {@code pos} only moves forward. */
-    private static final class Reader {
-        private final String s;
-        private final int end;
-        private int pos;
-
-        Reader(String s) {
-            this.s = s;
-            this.end = s.length();
-        }
-
-        Quad statement() {
-            skipWs();
-            if (pos == end || s.charAt(pos) == '\n' || s.charAt(pos) == '\r') {
-                throw fail("empty statement", pos);
-            }
-            Node subject = switch (peek()) {
-                case '<' -> iri();
-                case '_' -> blank();
-                case '"' -> throw fail("a literal cannot be the subject", pos);
-                default -> throw fail("expected an IRI or a blank node as the subject", pos);
-            };
-            skipWs();
-            if (peek() != '<') {
-                throw fail("expected an IRI as the predicate", pos);
-            }
-            Node predicate = iri();
-            skipWs();
-            Node object = switch (peek()) {
-                case '<' -> iri();
-                case '_' -> blank();
-                case '"' -> literal();
-                default -> throw fail("expected an IRI, a blank node or a literal as the object", pos);
-            };
-            skipWs();
-            Node graph = DEFAULT_GRAPH;
-            if (peek() == '<') {
-                int at = pos;
-                graph = iri();
-                if (isDefaultGraph(graph)) {
-                    graph = DEFAULT_GRAPH;
-                } else if (isPseudoGraph(graph)) {
-                    throw fail("<" + graph.getURI() + "> is not a stored graph", at);
-                }
-                skipWs();
-            } else if (peek() == '_') {
-                throw fail("a blank node cannot name a graph", pos);
-            }
-            if (peek() != '.') {
-                throw fail("expected '.' to end the statement", pos);
-            }
-            pos++;
-            skipWs();
-            if (pos < end && s.charAt(pos) == '\r') {
-                pos++;
-            }
-            if (pos < end && s.charAt(pos) == '\n') {
-                pos++;
-            }
-            if (pos != end) {
-                throw fail("unexpected text after the final '.'", pos);
-            }
-            return Quad.create(graph, subject, predicate, object);
-        }
-
-        /** The character at {@code pos}, or 0 at the end (0 never starts a term). */
-        private char peek() {
-            return pos < end ? s.charAt(pos) : 0;
-        }
-
-        private void skipWs() {
-            while (pos < end && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
-                pos++;
-            }
-        }
-
-        private Node iri() {
-            return NodeFactory.createURI(iriText());
-        }
-
-        /** Reads {@code <…>} from {@code pos} (at the '<') and returns the unescaped IRI. */
-        private String iriText() {
-            int open = pos++;
-            StringBuilder unescaped = null;
-            int run = pos;
-            while (true) {
-                if (pos >= end) {
-                    throw fail("unterminated IRI", open);
-                }
-                char c = s.charAt(pos);
-                if (c == '>') {
-                    break;
-                }
-                if (c == '\\') {
-                    if (unescaped == null) {
-                        unescaped = new StringBuilder(pos - run + 16);
-                    }
-                    unescaped.append(s, run, pos);
-                    char kind = pos + 1 < end ? s.charAt(pos + 1) : 0;
-                    if (kind != 'u' && kind != 'U') {
-                        throw fail("only \\u and \\U escapes are allowed in an IRI", pos);
-                    }
-                    unescaped.appendCodePoint(uchar());
-                    run = pos;
-                    continue;
-                }
-                if (c < 128 && IRI_ESCAPED[c]) {
-                    throw fail("character " + uchar4(c) + " must be escaped in an IRI", pos);
-                }
-                if (Character.isSurrogate(c)) {
-                    if (!isPair(pos)) {
-                        throw fail("unpaired surrogate " + uchar4(c) + " in an IRI", pos);
-                    }
-                    pos++;
-                }
-                pos++;
-            }
-            String iri = unescaped == null ? s.substring(run, pos) : unescaped.append(s, run, pos).toString();
-            pos++;
-            return iri;
-        }
-
-        private Node blank() {
-            int start = pos;
-            if (!s.startsWith("_:b", pos)) {
-                throw fail("blank nodes are written _:b<label>", start);
-            }
-            pos += 3;
-            int labelStart = pos;
-            while (pos < end && isAsciiAlnum(s.charAt(pos))) {
-                pos++;
-            }
-            // N-Quads labels may also hold _ - . and non-ASCII letters; the store never writes them.
-            if (pos == labelStart || (pos < end && continuesLabel(s.charAt(pos)))) {
-                throw fail("blank node label must match [A-Za-z0-9]+", start);
-            }
-            return NodeFactory.createBlankNode(s.substring(labelStart, pos));
-        }
-
-        /** True if {@code c} right after [A-Za-z0-9]+ would still be part of an N-Quads label. */
-        private boolean continuesLabel(char c) {
-            if (c == '.') {
-                char next = pos + 1 < end ? s.charAt(pos + 1) : ' ';
-                return next != ' ' && next != '\t' && next != '\r' && next != '\n';
-            }
-            return c == '_' || c == '-' || c == ':' || c >= 128;
-        }
-
-        private Node literal() {
-            int open = pos++;
-            StringBuilder lex = null;
-            int run = pos;
-            while (true) {
-                if (pos >= end) {
-                    throw fail("unterminated literal", open);
-                }
-                char c = s.charAt(pos);
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\') {
-                    if (lex == null) {
-                        lex = new StringBuilder(pos - run + 16);
-                    }
-                    lex.append(s, run, pos);
-                    char kind = pos + 1 < end ? s.charAt(pos + 1) : 0;
-                    switch (kind) {
-                        case 't' -> lex.append('\t');
-                        case 'b' -> lex.append('\b');
-                        case 'n' -> lex.append('\n');
-                        case 'r' -> lex.append('\r');
-                        case 'f' -> lex.append('\f');
-                        case '"' -> lex.append('"');
-                        case '\'' -> lex.append('\'');
-                        case '\\' -> lex.append('\\');
-                        case 'u', 'U' -> {
-                            lex.appendCodePoint(uchar());
-                            run = pos;
-                            continue;
-                        }
-                        default -> throw fail("unknown escape in a literal", pos);
-                    }
-                    pos += 2;
-                    run = pos;
-                    continue;
-                }
-                if (c == '\n' || c == '\r') {
-                    throw fail("raw line break in a literal", pos);
-                }
-                if (Character.isSurrogate(c)) {
-                    if (!isPair(pos)) {
-                        throw fail("unpaired surrogate " + uchar4(c) + " in a literal", pos);
-                    }
-                    pos++;
-                }
-                pos++;
-            }
-            String lexical = lex == null ? s.substring(run, pos) : lex.append(s, run, pos).toString();
-            pos++;
-            if (peek() == '@') {
-                return langLiteral(lexical);
-            }
-            if (peek() == '^') {
-                if (pos + 2 >= end || s.charAt(pos + 1) != '^' || s.charAt(pos + 2) != '<') {
-                    throw fail("expected ^^<datatype IRI>", pos);
-                }
-                pos += 2;
-                int at = pos;
-                String datatype = iriText();
-                if (datatype.equals(RDF_LANG_STRING) || datatype.equals(RDF_DIR_LANG_STRING)) {
-                    throw fail("datatype " + datatype + " needs a language tag", at);
-                }
-                try {
-                    // getSafeTypeByName: unknown datatypes become opaque ones, and nothing canonicalises the lexical form.
-                    RDFDatatype type = TypeMapper.getInstance().getSafeTypeByName(datatype);
-                    return NodeFactory.createLiteralDT(lexical, type);
-                } catch (RuntimeException e) {
-                    // Only with Jena's eager literal validation switched on.
-                    throw fail("literal rejected by Jena (" + e.getMessage() + ")", at);
-                }
-            }
-            return NodeFactory.createLiteralString(lexical);
-        }
-
-        /** {@code @tag} with an optional RDF 1.2 {@code --ltr} / {@code --rtl}, from {@code pos} at the '@'. */
-        private Node langLiteral(String lexical) {
-            int at = pos++;
-            int tagStart = pos;
-            while (pos < end && isAsciiAlpha(s.charAt(pos))) {
-                pos++;
-            }
-            if (pos == tagStart) {
-                throw fail("empty language tag", at);
-            }
-            String direction = null;
-            int tagEnd = pos;
-            while (pos < end && s.charAt(pos) == '-') {
-                if (pos + 1 < end && s.charAt(pos + 1) == '-') {
-                    pos += 2;
-                    int dirStart = pos;
-                    while (pos < end && isAsciiAlpha(s.charAt(pos))) {
-                        pos++;
-                    }
-                    direction = s.substring(dirStart, pos);
-                    if (!direction.equals("ltr") && !direction.equals("rtl")) {
-                        throw fail("base direction must be ltr or rtl", dirStart);
-                    }
-                    break;
-                }
-                pos++;
-                int subtagStart = pos;
-                while (pos < end && isAsciiAlnum(s.charAt(pos))) {
-                    pos++;
-                }
-                if (pos == subtagStart) {
-                    throw fail("empty subtag in language tag", subtagStart);
-                }
-                tagEnd = pos;
-            }
-            String tag = s.substring(tagStart, tagEnd).toLowerCase(Locale.ROOT);
-            try {
-                return direction == null
-                        ? NodeFactory.createLiteralLang(lexical, tag)
-                        : NodeFactory.createLiteralDirLang(lexical, tag, direction);
-            } catch (RuntimeException e) {
-                // Jena checks tags against RFC 5646, which is stricter than the N-Quads grammar.
-                throw fail("language tag rejected by Jena (" + e.getMessage() + ")", at);
-            }
-        }
-
-        /** Reads {@code \\uXXXX} or {@code \\UXXXXXXXX} from {@code pos} (at the backslash). */
-        private int uchar() {
-            int at = pos;
-            int digits = s.charAt(pos + 1) == 'u' ? 4 : 8;
-            if (pos + 2 + digits > end) {
-                throw fail("truncated \\u escape", at);
-            }
-            long cp = 0;
-            for (int i = pos + 2; i < pos + 2 + digits; i++) {
-                int d = hexValue(s.charAt(i));
-                if (d < 0) {
-                    throw fail("bad hex digit in \\u escape", at);
-                }
-                cp = (cp << 4) | d;
-            }
-            if (cp > Character.MAX_CODE_POINT) {
-                throw fail("\\U escape beyond U+10FFFF", at);
-            }
-            if (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE) {
-                throw fail("\\u escape of a surrogate, which is not a character", at);
-            }
-            pos += 2 + digits;
-            return (int) cp;
-        }
-
-        private boolean isPair(int i) {
-            return Character.isHighSurrogate(s.charAt(i)) && i + 1 < end && Character.isLowSurrogate(s.charAt(i + 1));
-        }
-
-        private IllegalArgumentException fail(String problem, int at) {
-            String shown = s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
-            if (shown.length() > 200) {
-                shown = shown.substring(0, 200) + "...";
-            }
-            return new IllegalArgumentException(
-                    "Invalid N-Quads statement: " + problem + " at offset " + at + " in: " + shown);
-        }
-
-        private static int hexValue(char c) {
-            if (c >= '0' && c <= '9') {
-                return c - '0';
-            }
-            if (c >= 'A' && c <= 'F') {
-                return c - 'A' + 10;
-            }
-            if (c >= 'a' && c <= 'f') {
-                return c - 'a' + 10;
-            }
-            return -1;
-        }
-    }
 }

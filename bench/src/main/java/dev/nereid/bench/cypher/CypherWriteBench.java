@@ -1,5 +1,6 @@
 package dev.nereid.bench.cypher;
 
+import dev.nereid.bench.CommandLineValues;
 import dev.nereid.bench.gremlin.ChildServer;
 import dev.nereid.bench.gremlin.ServerKind;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -223,13 +224,13 @@ public final class CypherWriteBench {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                    case "--round-seconds" -> round = seconds(args[++i]);
+                    case "--round-seconds" -> round = CommandLineValues.seconds(args[++i]);
                     case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
-                    case "--warmup-seconds" -> warmup = seconds(args[++i]);
-                    case "--clients" -> clients = parseInts(args[++i]);
+                    case "--warmup-seconds" -> warmup = CommandLineValues.seconds(args[++i]);
+                    case "--clients" -> clients = CommandLineValues.ints(args[++i]);
                     case "--variants" -> variants = parseVariants(args[++i]);
                     case "--breakdown" -> breakdown = true;
-                    case "--time-limit" -> timeLimit = seconds(args[++i]);
+                    case "--time-limit" -> timeLimit = CommandLineValues.seconds(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--quick" -> {
                         rounds = 1;
@@ -253,17 +254,7 @@ public final class CypherWriteBench {
                     * StatementCost.PHASES_TIMED)) : Duration.ZERO;
         }
 
-        private static Duration seconds(String value) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
-        }
 
-        private static List<Integer> parseInts(String list) {
-            List<Integer> values = new ArrayList<>();
-            for (String v : list.split(",")) {
-                values.add(Integer.parseInt(v.trim()));
-            }
-            return values;
-        }
 
         private static Set<Variant> parseVariants(String list) {
             Set<Variant> variants = EnumSet.noneOf(Variant.class);

@@ -1,5 +1,6 @@
 package dev.nereid.bench.gremlin;
 
+import dev.nereid.bench.CommandLineValues;
 import dev.nereid.bench.Latencies;
 import dev.nereid.bench.Machine;
 import dev.nereid.bench.Watchdog;
@@ -253,13 +254,13 @@ public final class GremlinWriteBench {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
-                    case "--round-seconds" -> round = seconds(args[++i]);
+                    case "--round-seconds" -> round = CommandLineValues.seconds(args[++i]);
                     case "--warmup-rounds" -> warmupRounds = Integer.parseInt(args[++i]);
-                    case "--clients" -> clients = parseInts(args[++i]);
+                    case "--clients" -> clients = CommandLineValues.ints(args[++i]);
                     case "--servers" -> servers = parseServers(args[++i]);
                     case "--requests" -> requests = RequestStyle.valueOf(args[++i].toUpperCase(Locale.ROOT));
                     case "--profile" -> profile = true;
-                    case "--time-limit" -> timeLimit = seconds(args[++i]);
+                    case "--time-limit" -> timeLimit = CommandLineValues.seconds(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     case "--quick" -> {
                         rounds = 1;
@@ -277,17 +278,7 @@ public final class GremlinWriteBench {
             return out.resolve("gremlin-" + kind.cliName() + ".jfr").toAbsolutePath();
         }
 
-        private static Duration seconds(String value) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
-        }
 
-        private static List<Integer> parseInts(String list) {
-            List<Integer> values = new ArrayList<>();
-            for (String v : list.split(",")) {
-                values.add(Integer.parseInt(v.trim()));
-            }
-            return values;
-        }
 
         private static Set<ServerKind> parseServers(String list) {
             Set<ServerKind> kinds = EnumSet.noneOf(ServerKind.class);
