@@ -2,6 +2,7 @@ package dev.nereid.rdf;
 
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.query.QueryException;
 import org.apache.jena.shared.JenaException;
 import org.slf4j.Logger;
@@ -9,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a failed SPARQL request tells its client, in Neptune's terms (spec §4): a request ARQ cannot
- * parse or evaluate is MalformedQueryException; anything unexpected is an InternalFailureException that
+ * parse or evaluate is MalformedQueryException, one stopped at its time limit TimeLimitExceededException;
+ * anything unexpected is an InternalFailureException that
  * names nothing internal, logged here.
  */
 final class RdfErrors {
@@ -22,6 +24,9 @@ final class RdfErrors {
     static NereidException from(RuntimeException failure) {
         if (failure instanceof NereidException n) {
             return n;
+        }
+        if (failure instanceof QueryCancelledException) {
+            return NereidException.timeLimitExceeded();
         }
         if (failure instanceof QueryException || failure instanceof JenaException) {
             return new NereidException(ErrorCode.MALFORMED_QUERY, failure.getMessage());

@@ -24,6 +24,7 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.update.Update;
 import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.sparql.exec.UpdateExecBuilder;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
@@ -34,6 +35,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -100,6 +103,15 @@ public final class RdfStore implements AutoCloseable {
      * nothing. A request that cannot be parsed is a MalformedQueryException and writes nothing.
      */
     public Optional<CommitInfo> update(String request) {
+        return update(request, null);
+    }
+
+    /**
+     * As {@link #update(String)}, stopped with TimeLimitExceededException if the request's operations
+     * run longer than {@code timeout} (null: no limit); a stopped update writes nothing.
+     */
+    public Optional<CommitInfo> update(String request, Duration timeout) {
+        long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         UpdateRequest parsed;
         try {
             parsed = UpdateFactory.create(request, Syntax.syntaxSPARQL_11);
@@ -114,7 +126,7 @@ public final class RdfStore implements AutoCloseable {
             }
             NeptuneDatasetView view = new NeptuneDatasetView(stored);
             for (Update operation : parsed.getOperations()) {
-                run(view, parsed, operation);
+                run(view, parsed, operation, deadline);
             }
             NeptuneDatasetView.NetChange change = view.netChange();
             if (change.isEmpty()) {
@@ -170,7 +182,11 @@ public final class RdfStore implements AutoCloseable {
      * One operation of the request. {@code CLEAR NAMED} and {@code DROP NAMED} mean every graph but the
      * one updates address (spec §6.2); ARQ would take every graph the dataset lists, so they are done here.
      */
-    private static void run(NeptuneDatasetView view, UpdateRequest request, Update operation) {
+    private static void run(NeptuneDatasetView view, UpdateRequest request, Update operation, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw NereidException.timeLimitExceeded();
+        }
         if (operation instanceof UpdateDropClear clear && clear.isAllNamed()) {
             for (Node graph : Iter.toList(view.listGraphNodes())) {
                 if (!graph.equals(NQuadsLine.DEFAULT_GRAPH)) {
@@ -185,7 +201,11 @@ public final class RdfStore implements AutoCloseable {
             one.setBaseURI(request.getBaseURI());
         }
         one.add(operation);
-        UpdateExec.dataset(view).update(one).execute();
+        UpdateExecBuilder exec = UpdateExec.dataset(view).update(one);
+        if (deadline != Long.MAX_VALUE) {
+            exec.timeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
+        }
+        exec.execute();
     }
 
     private static List<byte[]> records(NeptuneDatasetView.NetChange change) {

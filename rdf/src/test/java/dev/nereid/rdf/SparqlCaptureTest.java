@@ -154,6 +154,25 @@ class SparqlCaptureTest {
     }
 
     @Test
+    void anUpdatePastItsTimeLimitStopsAndWritesNothing() {
+        StringBuilder data = new StringBuilder("INSERT DATA {");
+        for (int i = 0; i < 300; i++) {
+            data.append(" ex:s").append(i).append(" ex:p ").append(i).append(" .");
+        }
+        update(data.append(" }").toString());
+        long before = log.lastCommit().orElseThrow().commitNum();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () ->
+                assertThatThrownBy(() -> store.update(PREFIXES + "INSERT { ?a ex:q ?c } WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }",
+                        java.time.Duration.ofMillis(300)))
+                        .isInstanceOfSatisfying(NereidException.class, e -> {
+                            assertThat(e.errorCode()).isEqualTo(ErrorCode.TIME_LIMIT_EXCEEDED);
+                            assertThat(e.getMessage()).isEqualTo("Operation terminated (deadline exceeded)");
+                        }));
+        assertThat(log.lastCommit().orElseThrow().commitNum()).isEqualTo(before);
+        assertThat(store.content()).hasSize(300);
+    }
+
+    @Test
     void updatesNameNoPlaceForTheServerToRead() {
         assertThatThrownBy(() -> store.update("LOAD <file:///etc/hostname>"))
                 .isInstanceOfSatisfying(NereidException.class, e -> {

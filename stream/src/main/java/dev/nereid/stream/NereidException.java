@@ -11,6 +11,11 @@ public class NereidException extends RuntimeException {
 
     private final ErrorCode errorCode;
 
+    /** A query or update stopped at the query timeout (Neptune's {@code neptune_query_timeout}); it wrote nothing. */
+    public static NereidException timeLimitExceeded() {
+        return new NereidException(ErrorCode.TIME_LIMIT_EXCEEDED, "Operation terminated (deadline exceeded)");
+    }
+
     public NereidException(ErrorCode errorCode, String detailedMessage) {
         super(detailedMessage, null, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");

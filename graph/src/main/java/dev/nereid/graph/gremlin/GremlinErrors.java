@@ -47,7 +47,7 @@ public final class GremlinErrors {
                 continue;
             }
             if (t instanceof TraversalInterruptedException || t instanceof InterruptedException) {
-                return timeLimitExceeded();
+                return NereidException.timeLimitExceeded();
             }
             if (t instanceof NullPointerException && thrownByTinkerPop(t)) {
                 // TinkerGraph makes a commit visible element by element; a traversal walking from an
@@ -66,9 +66,6 @@ public final class GremlinErrors {
     }
 
     /** A query stopped at the query timeout. Neptune's wording. */
-    public static NereidException timeLimitExceeded() {
-        return new NereidException(ErrorCode.TIME_LIMIT_EXCEEDED, "Operation terminated (deadline exceeded)");
-    }
 
     private static boolean thrownByTinkerPop(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();

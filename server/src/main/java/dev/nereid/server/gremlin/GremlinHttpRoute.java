@@ -91,7 +91,7 @@ public final class GremlinHttpRoute implements Route {
             graph.tx().commit();
             return rendered;
         } catch (RuntimeException | StackOverflowError e) {
-            throw deadline.fired() ? GremlinErrors.timeLimitExceeded() : GremlinErrors.from(e);
+            throw deadline.fired() ? NereidException.timeLimitExceeded() : GremlinErrors.from(e);
         } finally {
             try {
                 if (graph.tx().isOpen()) {

@@ -71,7 +71,7 @@ final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage>
                 return new NereidException(ErrorCode.TOO_MANY_REQUESTS, status.getMessage());
             }
             case SERVER_ERROR_TIMEOUT -> {
-                return GremlinErrors.timeLimitExceeded();
+                return NereidException.timeLimitExceeded();
             }
             case SERVER_ERROR_SERIALIZATION -> {
                 // Gremlin Server answers bytecode it cannot translate (a step that does not exist, wrong

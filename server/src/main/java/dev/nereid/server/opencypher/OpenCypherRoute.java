@@ -1,10 +1,10 @@
 package dev.nereid.server.opencypher;
 
+import dev.nereid.stream.NereidException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nereid.graph.NereidGraph;
 import dev.nereid.graph.cypher.OpenCypher;
-import dev.nereid.graph.gremlin.GremlinErrors;
 import dev.nereid.server.gremlin.QueryDeadline;
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Responses;
@@ -55,7 +55,7 @@ public final class OpenCypherRoute implements Route {
             return engine.execute(request.query(), request.parameters());
         } catch (RuntimeException e) {
             // The interrupt may land anywhere, even in translation, where it would read as another error.
-            throw deadline.fired() ? GremlinErrors.timeLimitExceeded() : e;
+            throw deadline.fired() ? NereidException.timeLimitExceeded() : e;
         } finally {
             try {
                 rollbackIfOpen();

@@ -1,6 +1,5 @@
 package dev.nereid.server.sparql;
 
-import dev.nereid.graph.gremlin.GremlinErrors;
 import dev.nereid.rdf.RdfStore;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
@@ -52,7 +51,7 @@ record SparqlQuery(Query query, Lang format) {
         try {
             return rdf.read(dataset -> write(dataset, timeout));
         } catch (QueryCancelledException e) {
-            throw GremlinErrors.timeLimitExceeded();
+            throw NereidException.timeLimitExceeded();
         } catch (QueryDeniedException e) {
             throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, SERVICE_REFUSED);
         } catch (QueryException e) {

@@ -27,7 +27,7 @@ public final class SparqlRoute implements Route {
     private final RdfStore rdf;
     private final Duration timeout;
 
-    /** @param timeout how long a query may run; updates are not bounded yet (the store takes no timeout) */
+    /** @param timeout how long a query or an update may run */
     public SparqlRoute(RdfStore rdf, Duration timeout) {
         this.rdf = rdf;
         this.timeout = timeout;
@@ -62,7 +62,7 @@ public final class SparqlRoute implements Route {
     }
 
     private FullHttpResponse update(String text) {
-        Optional<CommitInfo> commit = rdf.update(text);
+        Optional<CommitInfo> commit = rdf.update(text, timeout);
         String summary = commit.map(c -> "{\"commitNum\":" + c.commitNum() + "}").orElse("{}");
         return Responses.json(HttpResponseStatus.OK, summary.getBytes(StandardCharsets.UTF_8));
     }
