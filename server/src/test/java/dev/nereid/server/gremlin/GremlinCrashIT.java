@@ -1,10 +1,10 @@
 package dev.nereid.server.gremlin;
 
+import dev.nereid.server.CrashChild;
 import dev.nereid.log.Durability;
 import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;
 import dev.nereid.log.LogCursor;
-import dev.nereid.server.Main;
 import dev.nereid.stream.Op;
 import dev.nereid.stream.PgData;
 import dev.nereid.stream.PgType;
@@ -12,15 +12,12 @@ import dev.nereid.stream.RecordCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,8 +28,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,7 +44,6 @@ class GremlinCrashIT {
 
     private static final int CYCLES = 20;
     private static final int WRITERS = 4;
-    private static final Pattern READY = Pattern.compile("Nereid ready on http://([^:]+):(\\d+)");
 
     @TempDir
     Path temp;
@@ -200,41 +194,14 @@ class GremlinCrashIT {
         assertThat(vertices.put(id, seq)).as("vertex %s written twice", id).isNull();
     }
 
-    private record Child(Process process, String base) {
-        void kill() throws InterruptedException {
-            process.toHandle().destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        }
+    private Child start(Path data, int cycle) throws Exception {
+        CrashChild server = CrashChild.start(data, temp, cycle);
+        return new Child(server, server.base());
     }
 
-    private Child start(Path data, int cycle) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.toString())
-                .redirectError(temp.resolve("server-" + cycle + ".err").toFile())
-                .start();
-        CountDownLatch ready = new CountDownLatch(1);
-        String[] base = new String[1];
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = READY.matcher(line);
-                    if (m.find()) {
-                        base[0] = "http://" + m.group(1) + ":" + m.group(2);
-                        ready.countDown();
-                    }
-                }
-            } catch (IOException ignored) {
-                // the child was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        if (!ready.await(60, TimeUnit.SECONDS)) {
-            process.toHandle().destroyForcibly();
-            throw new AssertionError("server of cycle " + cycle + " did not start; see server-" + cycle + ".err");
+    private record Child(CrashChild server, String base) {
+        void kill() throws InterruptedException {
+            server.kill();
         }
-        return new Child(process, base[0]);
     }
 }
