@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Each client alone writes its subject {@code w<c>} and its graph {@code g<c>}, so it knows what is
  * stored and thus exactly which quads each of its requests changes, and a commit's subject says whose it is.
+ *
+ * <p>One file of a little over 500 lines on purpose: the writers, the clients' model, the stream reader and
+ * the checks make one argument about durability and are read together, top to bottom.
  */
 class SparqlCrashIT {
 
