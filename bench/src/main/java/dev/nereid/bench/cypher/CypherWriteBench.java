@@ -54,18 +54,7 @@ public final class CypherWriteBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Watchdog.start("CypherWriteBench", options.timeLimit().plus(options.breakdownTime()).plusSeconds(30));
-        long started = System.nanoTime();
-        int status = 0;
-        try {
-            run(options);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.printf(Locale.ROOT, "Wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
-        // HttpClient's selector threads are not daemons: without the exit a failed run would wait for the watchdog.
-        System.exit(status);
+        Watchdog.runAndExit("CypherWriteBench", options.timeLimit().plus(options.breakdownTime()), () -> run(options));
     }
 
     /** The whole run: server up, warm-up, rounds, checks, breakdown; returns the report, also written to the out directory. */

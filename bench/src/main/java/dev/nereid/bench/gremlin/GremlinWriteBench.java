@@ -59,18 +59,7 @@ public final class GremlinWriteBench {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Watchdog.start("GremlinWriteBench", options.timeLimit().plusSeconds(30));
-        long started = System.nanoTime();
-        int status = 0;
-        try {
-            run(options);
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
-        }
-        System.out.printf(Locale.ROOT, "Wall time %.0f s%n", (System.nanoTime() - started) / 1e9);
-        // The driver's pools are not all daemon threads: without the exit a failed run would wait for the watchdog.
-        System.exit(status);
+        Watchdog.runAndExit("GremlinWriteBench", options.timeLimit(), () -> run(options));
     }
 
     /** The whole run: servers up, warm-up, rounds, checks; returns the summary, also written to the out directory. */

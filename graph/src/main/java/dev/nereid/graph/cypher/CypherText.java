@@ -64,6 +64,10 @@ final class CypherText {
     }
 
     static Rewritten rewrite(String query, Map<String, Object> parameters, long nowMillis) {
+        if (!mayNeedEdits(query)) {
+            // Nothing to rewrite, and the translator parses the text anyway: skip a parse per request.
+            return new Rewritten(query, new HashMap<>(parameters));
+        }
         Statement statement;
         try {
             statement = new CypherParser().parse(query, Option.empty());
@@ -82,6 +86,12 @@ final class CypherText {
             text.replace(e.start(), e.end(), e.text());
         }
         return new Rewritten(text.toString(), params);
+    }
+
+    /** False only when the text cannot hold SET, REMOVE or datetime(); a false true costs one parse. */
+    private static boolean mayNeedEdits(String query) {
+        String lower = query.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("set") || lower.contains("remove") || lower.contains("datetime");
     }
 
     private static void collect(Object node, String query, List<Edit> edits, Map<String, Object> params, long now) {
