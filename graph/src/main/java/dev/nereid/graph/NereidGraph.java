@@ -2,6 +2,8 @@ package dev.nereid.graph;
 
 import dev.nereid.graph.capture.PgChange;
 import dev.nereid.log.ChangeLog;
+import dev.nereid.log.Snapshotting;
+import dev.nereid.log.StartupReport;
 import org.apache.commons.configuration2.BaseConfiguration;
 import org.apache.commons.configuration2.Configuration;
 import org.apache.tinkerpop.gremlin.process.computer.GraphComputer;
@@ -40,7 +42,7 @@ import java.util.OptionalLong;
  * transaction — goes through {@link PgCommitter}. Elements are TinkerGraph's own.
  */
 @Graph.OptIn(Graph.OptIn.SUITE_STRUCTURE_STANDARD)
-public final class NereidGraph implements Graph {
+public final class NereidGraph implements Graph, Snapshotting {
 
     static {
         TraversalStrategies.GlobalCache.registerStrategies(NereidGraph.class,
@@ -134,6 +136,7 @@ public final class NereidGraph implements Graph {
      *
      * @return the snapshot's commitNum, or empty if there is nothing to snapshot or no snapshot directory
      */
+    @Override
     public synchronized OptionalLong snapshot() throws IOException {
         if (snapshotDir == null) {
             return OptionalLong.empty();
@@ -156,6 +159,7 @@ public final class NereidGraph implements Graph {
     }
 
     /** The commitNum of the newest snapshot on disk, or 0. */
+    @Override
     public long lastSnapshotCommitNum() throws IOException {
         if (snapshotDir == null) {
             return 0;
@@ -188,6 +192,12 @@ public final class NereidGraph implements Graph {
     }
 
     /** The change log this graph is made durable by. */
+    @Override
+    public String name() {
+        return "property-graph";
+    }
+
+    @Override
     public ChangeLog log() {
         return log;
     }

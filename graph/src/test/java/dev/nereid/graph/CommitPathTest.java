@@ -58,6 +58,15 @@ class CommitPathTest {
         }
 
         @Override
+        public List<CommitInfo> appendAll(List<List<byte[]>> commits) throws IOException {
+            List<CommitInfo> infos = new java.util.ArrayList<>();
+            for (List<byte[]> records : commits) {
+                infos.add(append(records));
+            }
+            return infos;
+        }
+
+        @Override
         public Optional<CommitInfo> lastCommit() {
             return log.lastCommit();
         }

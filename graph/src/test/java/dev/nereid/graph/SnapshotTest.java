@@ -4,6 +4,8 @@ import dev.nereid.log.ChangeLog;
 import dev.nereid.log.Durability;
 import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;
+import dev.nereid.log.SnapshotSchedule;
+import dev.nereid.log.StartupReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -29,6 +29,16 @@ public interface ChangeLog extends Closeable {
      */
     CommitInfo append(List<byte[]> records) throws IOException;
 
+    /**
+     * Appends several commits, numbered in list order, and returns once all are durable: one forced
+     * write for them all. A writer that applies changes one at a time (the RDF store) batches its
+     * waiting commits this way, as concurrent {@link #append} callers share a force. On failure none
+     * of them may be taken as durable.
+     *
+     * @param commits one or more commits, each a non-empty list of records
+     */
+    List<CommitInfo> appendAll(List<List<byte[]>> commits) throws IOException;
+
     /** The newest durable commit, or empty when the log holds none. */
     Optional<CommitInfo> lastCommit();
 

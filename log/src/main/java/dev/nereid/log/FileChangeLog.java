@@ -147,38 +147,70 @@ public final class FileChangeLog implements ChangeLog {
     @Override
     public CommitInfo append(List<byte[]> records) throws IOException {
         ByteBuffer frame = FrameWriter.encodeRecords(records);
-        long ticket;
-        CommitInfo commit;
+        Written written;
         appendLock.lock();
         try {
-            ensureWritable();
-            commit = new CommitInfo(nextCommitNum, Math.max(config.clock().millis(), lastTimestamp), records.size());
-            FrameWriter.seal(frame, commit.commitNum(), commit.commitTimestamp());
-            if (active.size() >= config.segmentBytes()) {
-                roll();
+            written = write(frame, records.size());
+        } finally {
+            appendLock.unlock();
+        }
+        if (fsync) {
+            groupCommit.awaitDurable(written.ticket());
+        }
+        return written.point().commit();
+    }
+
+    @Override
+    public List<CommitInfo> appendAll(List<List<byte[]>> commits) throws IOException {
+        if (commits.isEmpty()) {
+            throw new IllegalArgumentException("appendAll needs at least one commit");
+        }
+        List<ByteBuffer> frames = new ArrayList<>(commits.size());
+        for (List<byte[]> records : commits) {
+            frames.add(FrameWriter.encodeRecords(records));
+        }
+        List<CommitInfo> infos = new ArrayList<>(commits.size());
+        long ticket;
+        appendLock.lock();
+        try {
+            Written written = null;
+            for (int i = 0; i < frames.size(); i++) {
+                written = write(frames.get(i), commits.get(i).size());
+                infos.add(written.point().commit());
             }
-            try {
-                active.append(frame, commit);
-            } catch (IOException e) {
-                fail(e);
-                throw e;
-            }
-            nextCommitNum++;
-            lastTimestamp = commit.commitTimestamp();
-            ticket = ++lastTicket;
-            DurablePoint point = new DurablePoint(generation, commit, active, active.size());
-            if (fsync) {
-                lastWritten = new Written(ticket, point);
-            } else {
-                durable = point;
-            }
+            ticket = written.ticket();
         } finally {
             appendLock.unlock();
         }
         if (fsync) {
             groupCommit.awaitDurable(ticket);
         }
-        return commit;
+        return infos;
+    }
+
+    /** Under appendLock: numbers, seals and writes one frame; durable once its ticket is. */
+    private Written write(ByteBuffer frame, int recordCount) throws IOException {
+        ensureWritable();
+        CommitInfo commit = new CommitInfo(nextCommitNum, Math.max(config.clock().millis(), lastTimestamp), recordCount);
+        FrameWriter.seal(frame, commit.commitNum(), commit.commitTimestamp());
+        if (active.size() >= config.segmentBytes()) {
+            roll();
+        }
+        try {
+            active.append(frame, commit);
+        } catch (IOException e) {
+            fail(e);
+            throw e;
+        }
+        nextCommitNum++;
+        lastTimestamp = commit.commitTimestamp();
+        Written written = new Written(++lastTicket, new DurablePoint(generation, commit, active, active.size()));
+        if (fsync) {
+            lastWritten = written;
+        } else {
+            durable = written.point();
+        }
+        return written;
     }
 
     /** Called by one appender at a time (see {@link GroupCommit}); never under appendLock. */

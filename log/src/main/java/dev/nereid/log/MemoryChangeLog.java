@@ -58,6 +58,18 @@ public final class MemoryChangeLog implements ChangeLog {
     }
 
     @Override
+    public synchronized List<CommitInfo> appendAll(List<List<byte[]>> batch) throws IOException {
+        if (batch.isEmpty() || batch.stream().anyMatch(List::isEmpty)) {
+            throw new IllegalArgumentException("a commit holds at least one record");
+        }
+        List<CommitInfo> infos = new ArrayList<>(batch.size());
+        for (List<byte[]> records : batch) {
+            infos.add(append(records));
+        }
+        return infos;
+    }
+
+    @Override
     public synchronized CommitInfo append(List<byte[]> records) throws IOException {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a commit holds at least one record");

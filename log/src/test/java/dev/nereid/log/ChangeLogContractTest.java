@@ -157,6 +157,36 @@ public abstract class ChangeLogContractTest {
     }
 
     @Test
+    public void appendAllNumbersItsCommitsInListOrderAfterEarlierOnes() throws IOException {
+        log.append(records("a"));
+        clock.advance(3);
+        assertThat(log.appendAll(List.of(records("b", "c"), records("d"), records("e"))))
+                .containsExactly(new CommitInfo(2, T0 + 3, 2), new CommitInfo(3, T0 + 3, 1), new CommitInfo(4, T0 + 3, 1));
+        assertThat(log.append(records("f")).commitNum()).isEqualTo(5);
+        assertThat(readFrom(1, 1)).extracting(Event::text).containsExactly("a", "b", "c", "d", "e", "f");
+        assertThat(readFrom(3, 1).get(0)).isEqualTo(new Event(3, 1, 1, T0 + 3, "d"));
+    }
+
+    @Test
+    public void appendAllSpansSegmentsLikeSingleAppends() throws IOException {
+        List<List<byte[]>> pages = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            pages.add(page("p" + i));
+        }
+        assertThat(log.appendAll(pages)).extracting(CommitInfo::commitNum).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+        assertThat(readFrom(1, 1)).extracting(e -> e.text().substring(0, 3).replace(".", ""))
+                .containsExactly("p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9");
+    }
+
+    @Test
+    public void appendAllWithAnEmptyCommitWritesNoneOfThem() throws IOException {
+        assertThatThrownBy(() -> log.appendAll(List.of(records("a"), List.of()))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.appendAll(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(log.lastCommit()).isEmpty();
+        assertThat(log.append(records("b")).commitNum()).isEqualTo(1);
+    }
+
+    @Test
     public void aCursorReadsEveryRecordInEventIdOrder() throws IOException {
         log.append(records("a", "b", "c"));
         clock.advance(5);

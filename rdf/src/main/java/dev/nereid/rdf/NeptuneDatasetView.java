@@ -38,9 +38,32 @@ final class NeptuneDatasetView extends DatasetGraphWrapper implements DatasetGra
 
     /** Each quad the update touched, in first-touch order, and whether it was stored before. */
     private final Map<Quad, Boolean> touched = new LinkedHashMap<>();
+    private final QuadAges ages;
 
+    /** A view for reading, or for writing with bulk removals in index order. */
     NeptuneDatasetView(DatasetGraph stored) {
+        this(stored, new QuadAges());
+    }
+
+    /** A view for one update; {@code ages} orders its bulk removals oldest first. */
+    NeptuneDatasetView(DatasetGraph stored, QuadAges ages) {
         super(stored);
+        this.ages = ages;
+    }
+
+    /**
+     * Undoes everything this update did, so a failed update in a shared write transaction leaves the
+     * quads as the update found them. Afterwards the view has touched nothing.
+     */
+    void revert() {
+        for (Map.Entry<Quad, Boolean> e : touched.entrySet()) {
+            if (e.getValue()) {
+                get().add(e.getKey());
+            } else {
+                get().delete(e.getKey());
+            }
+        }
+        touched.clear();
     }
 
     /** The net change: removed quads, then added ones, each in first-touch order. */
@@ -97,12 +120,29 @@ final class NeptuneDatasetView extends DatasetGraphWrapper implements DatasetGra
         get().delete(quad);
     }
 
-    /** A removal addresses the graph that writes go to; only reads of the default graph see the union. */
+    /**
+     * A removal addresses the graph that writes go to; only reads of the default graph see the union.
+     * What one step removes goes oldest first (spec §6.2).
+     */
     @Override
     public void deleteAny(Node g, Node s, Node p, Node o) {
         Node graph = Quad.isDefaultGraph(g) ? NQuadsLine.DEFAULT_GRAPH : g;
-        List<Quad> victims = Iter.toList(get().find(graph, s, p, o));
-        for (Quad q : victims) {
+        deleteOldestFirst(Iter.toList(get().find(graph, s, p, o)));
+    }
+
+    /** {@code CLEAR NAMED}, {@code DROP NAMED}: every graph but the one updates address, oldest first. */
+    void removeAllNamed() {
+        List<Quad> victims = new ArrayList<>();
+        get().find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
+            if (!q.getGraph().equals(NQuadsLine.DEFAULT_GRAPH)) {
+                victims.add(q);
+            }
+        });
+        deleteOldestFirst(victims);
+    }
+
+    private void deleteOldestFirst(List<Quad> victims) {
+        for (Quad q : ages.oldestFirst(victims)) {
             delete(q);
         }
     }

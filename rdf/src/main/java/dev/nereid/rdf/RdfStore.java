@@ -3,28 +3,29 @@ package dev.nereid.rdf;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.LogCursor;
+import dev.nereid.log.Snapshotting;
+import dev.nereid.log.StartupReport;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import dev.nereid.stream.Op;
 import dev.nereid.stream.RdfData;
 import dev.nereid.stream.RecordCodec;
-import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.sparql.exec.UpdateExecBuilder;
+import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateModify;
 import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
-import org.apache.jena.query.TxnType;
-import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
-import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.modify.request.UpdateDropClear;
 import org.apache.jena.update.Update;
-import org.apache.jena.sparql.exec.UpdateExec;
-import org.apache.jena.sparql.exec.UpdateExecBuilder;
 import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
@@ -32,70 +33,161 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
  * The RDF store (DESIGN §1, spec §6): a Jena in-memory transactional dataset made durable by the
- * SPARQL change log. One update request — all its operations — is one transaction:
+ * SPARQL change log. One update request — all its operations — is one commit. Updates wait in a queue;
+ * whichever waiting caller takes the writer's lock runs every update queued so far as one batch:
  * <ol>
- *   <li>run it in the dataset's write transaction against {@link NeptuneDatasetView};</li>
- *   <li>take its net change as N-Quads records, removals first (spec §6.2);</li>
- *   <li>append them to the log and wait until they are durable;</li>
- *   <li>only then commit the dataset's transaction, which makes the change visible.</li>
+ *   <li>in one write transaction of the dataset, each update in turn against its own
+ *       {@link NeptuneDatasetView}; an update that fails is undone (the view knows what it touched) and
+ *       fails alone;</li>
+ *   <li>each update's net change becomes its N-Quads records, removals first (spec §6.2);</li>
+ *   <li>the batch's commits are appended to the log in that order and made durable with one force
+ *       (group commit);</li>
+ *   <li>only then the transaction commits, which makes them visible, and each caller gets its commit.</li>
  * </ol>
- * An update that changes nothing takes no commitNum. The dataset has one writer at a time, so updates
- * are applied in commitNum order. If an append fails, the log's state is unknown and every later
- * update is refused until the store is opened again from its log.
+ * An update that changes nothing takes no commitNum. Readers see only committed, durable state. If an
+ * append fails, the log's state is unknown and every later update is refused until the store is opened
+ * again from its log.
+ *
+ * <p>Start-up loads the newest usable snapshot (if a snapshot directory is given) and replays the log
+ * after it; {@link #snapshot()} writes one, so retention may delete the log it covers.
  */
-public final class RdfStore implements AutoCloseable {
+public final class RdfStore implements Snapshotting, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RdfStore.class);
+    /** Most updates one batch runs: bounds the wait of the update that arrived first. */
+    private static final int MAX_BATCH = 256;
 
     private final ChangeLog log;
+    private final Path snapshotDir;
+    private final LocalLoad loader;
     private final DatasetGraph stored = DatasetGraphFactory.createTxnMem();
+    private final QuadAges ages = new QuadAges();
+    /** Held by the batch runner, by a snapshot while it copies the quads, and by a reset. */
+    private final ReentrantLock writer = new ReentrantLock();
+    private final ConcurrentLinkedQueue<PendingUpdate> waiting = new ConcurrentLinkedQueue<>();
     private volatile Throwable failure;
+    private StartupReport startup;
 
-    private RdfStore(ChangeLog log) {
+    private RdfStore(ChangeLog log, Path snapshotDir, Path loadDirectory) {
         this.log = log;
+        this.snapshotDir = snapshotDir;
+        this.loader = new LocalLoad(loadDirectory);
     }
 
-    /** The store as its log describes it: every record, in order, applied to an empty dataset. */
+    /** The store as its log alone describes it: every record, in order, applied to an empty dataset; no LOAD. */
     public static RdfStore open(ChangeLog log) throws IOException {
-        RdfStore store = new RdfStore(log);
-        store.replay();
+        return open(log, null, null);
+    }
+
+    /**
+     * Opens the store: the newest valid snapshot in {@code snapshotDir} (if any, and if the log goes on
+     * from it), then every commit of the log after it.
+     *
+     * @param snapshotDir   where snapshots live; null for none
+     * @param loadDirectory the only directory {@code LOAD} reads from; null refuses LOAD
+     */
+    public static RdfStore open(ChangeLog log, Path snapshotDir, Path loadDirectory) throws IOException {
+        RdfStore store = new RdfStore(log, snapshotDir, loadDirectory);
+        store.load();
         return store;
     }
 
-    private void replay() throws IOException {
-        long first = log.firstCommit().map(CommitInfo::commitNum).orElse(0L);
-        if (first == 0) {
-            return;
-        }
+    private void load() throws IOException {
+        long start = System.nanoTime();
+        long from = 0;
+        long snapshotQuads = 0;
         stored.begin(TxnType.WRITE);
-        try (LogCursor cursor = log.cursor(first, 1)) {
+        try {
+            Optional<RdfSnapshotFile.Loaded> snapshot = loadNewestUsableSnapshot();
+            long snapshotNanos = System.nanoTime() - start;
+            if (snapshot.isPresent()) {
+                from = snapshot.get().commitNum();
+                snapshotQuads = snapshot.get().quadCount();
+            }
+            long replayStart = System.nanoTime();
+            long[] replayed = replayAfter(from);
+            stored.commit();
+            startup = new StartupReport(from, snapshotQuads, snapshotNanos, replayed[0], replayed[1],
+                    System.nanoTime() - replayStart);
+        } finally {
+            stored.end();
+        }
+        if (from > 0) {
+            log.registerSnapshot(from);
+        }
+    }
+
+    /** In the write transaction: the newest snapshot the log continues from, loaded; empty if none is. */
+    private Optional<RdfSnapshotFile.Loaded> loadNewestUsableSnapshot() throws IOException {
+        long last = log.lastCommit().map(CommitInfo::commitNum).orElse(0L);
+        long first = log.firstCommit().map(CommitInfo::commitNum).orElse(last + 1);
+        for (Path file : RdfSnapshotFile.list(snapshotDir)) {
+            long n = RdfSnapshotFile.commitNumOf(file);
+            // Usable if the log continues from it: nothing between it and the log's first commit is lost.
+            if (n > last || n < first - 1) {
+                continue;
+            }
+            Optional<RdfSnapshotFile.Loaded> loaded = RdfSnapshotFile.read(file, q -> {
+                stored.add(q);
+                ages.added(q);
+            });
+            if (loaded.isPresent()) {
+                return loaded;
+            }
+            LOG.warn("rdf snapshot {} is damaged; trying an older one", file.getFileName());
+            stored.clear();
+            ages.clear();
+        }
+        return Optional.empty();
+    }
+
+    /** In the write transaction: applies every record after commit {@code from}; returns {commits, records}. */
+    private long[] replayAfter(long from) throws IOException {
+        long last = log.lastCommit().map(CommitInfo::commitNum).orElse(0L);
+        if (last <= from) {
+            return new long[] {0, 0};
+        }
+        long records = 0;
+        try (LogCursor cursor = log.cursor(from + 1, 1)) {
             while (cursor.next()) {
                 ByteBuffer record = cursor.record();
                 Quad quad = NQuadsLine.parse(stmt(record));
                 if (RecordCodec.op(record) == Op.ADD) {
                     stored.add(quad);
+                    ages.added(quad);
                 } else {
                     stored.delete(quad);
+                    ages.removed(quad);
                 }
+                records++;
             }
-            stored.commit();
-        } finally {
-            stored.end();
         }
+        return new long[] {last - from, records};
     }
 
     private static String stmt(ByteBuffer record) {
         byte[] json = RecordCodec.data(record);
         return RdfData.fromJson(json).stmt();
+    }
+
+    /** How the store came up: the snapshot it loaded and the log it replayed. */
+    public StartupReport startupReport() {
+        return startup;
     }
 
     /**
@@ -108,7 +200,8 @@ public final class RdfStore implements AutoCloseable {
 
     /**
      * As {@link #update(String)}, stopped with TimeLimitExceededException if the request's operations
-     * run longer than {@code timeout} (null: no limit); a stopped update writes nothing.
+     * run longer than {@code timeout} (null: no limit), counted from this call; a stopped update writes
+     * nothing.
      */
     public Optional<CommitInfo> update(String request, Duration timeout) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
@@ -118,51 +211,99 @@ public final class RdfStore implements AutoCloseable {
         } catch (QueryParseException e) {
             throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getMessage());
         }
-        refuseOutboundReads(parsed);
+        refuseServiceCalls(parsed);
+        PendingUpdate pending = new PendingUpdate(parsed, deadline);
+        waiting.add(pending);
+        writer.lock();
+        try {
+            while (!pending.isDone()) {
+                runBatch();
+            }
+        } finally {
+            writer.unlock();
+        }
+        return pending.outcome();
+    }
+
+    /** Under the writer's lock: runs the waiting updates (at most {@link #MAX_BATCH}) as described above. */
+    private void runBatch() {
+        List<PendingUpdate> batch = new ArrayList<>();
+        for (PendingUpdate p = waiting.poll(); p != null; p = batch.size() < MAX_BATCH ? waiting.poll() : null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<PendingUpdate> committing = new ArrayList<>(batch.size());
+        List<List<byte[]>> commits = new ArrayList<>(batch.size());
         stored.begin(TxnType.WRITE);
         try {
             if (failure != null) {
                 throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
             }
-            NeptuneDatasetView view = new NeptuneDatasetView(stored);
-            for (Update operation : parsed.getOperations()) {
-                run(view, parsed, operation, deadline);
+            for (PendingUpdate update : batch) {
+                NeptuneDatasetView view = new NeptuneDatasetView(stored, ages);
+                NeptuneDatasetView.NetChange change;
+                try {
+                    for (Update operation : update.request.getOperations()) {
+                        run(view, update.request, operation, update.deadline);
+                    }
+                    change = view.netChange();
+                } catch (RuntimeException e) {
+                    view.revert();
+                    update.failed(RdfErrors.from(e));
+                    continue;
+                }
+                if (change.isEmpty()) {
+                    update.committed(Optional.empty());
+                    continue;
+                }
+                ages.apply(change.removed(), change.added());
+                committing.add(update);
+                commits.add(records(change));
             }
-            NeptuneDatasetView.NetChange change = view.netChange();
-            if (change.isEmpty()) {
+            if (commits.isEmpty()) {
                 stored.abort();
-                return Optional.empty();
+                return;
             }
-            CommitInfo info;
+            List<CommitInfo> infos;
             try {
-                info = log.append(records(change));
+                infos = log.appendAll(commits);
             } catch (IOException | RuntimeException e) {
                 failure = e;
                 LOG.error("SPARQL log append failed; refusing further updates", e);
                 stored.abort();
                 throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
             }
-            stored.commit();
-            return Optional.of(info);
+            try {
+                stored.commit();
+            } catch (RuntimeException e) {
+                // The log holds these commits and the dataset does not: only a reopen from the log agrees.
+                failure = e;
+                LOG.error("SPARQL dataset commit failed after its log append; refusing further updates", e);
+                throw e;
+            }
+            for (int i = 0; i < committing.size(); i++) {
+                committing.get(i).committed(Optional.of(infos.get(i)));
+            }
         } catch (RuntimeException e) {
             if (stored.isInTransaction()) {
                 stored.abort();
             }
-            throw RdfErrors.from(e);
+            NereidException reported = RdfErrors.from(e);
+            for (PendingUpdate update : batch) {
+                if (!update.isDone()) {
+                    update.failed(reported);
+                }
+            }
         } finally {
             stored.end();
         }
     }
 
-    /**
-     * An update names no place for the server to read from: {@code LOAD} would read any URL or any file
-     * the server can, and {@code SERVICE} would query any endpoint, on the client's say-so.
-     */
-    private static void refuseOutboundReads(UpdateRequest request) {
+    /** {@code SERVICE} would query any endpoint on the client's say-so, so an update may not name one. */
+    private static void refuseServiceCalls(UpdateRequest request) {
         for (Update operation : request.getOperations()) {
-            if (operation instanceof UpdateLoad) {
-                throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, "LOAD is not supported");
-            }
             if (operation instanceof UpdateModify modify && modify.getWherePattern() != null) {
                 boolean[] service = {false};
                 ElementWalker.walk(modify.getWherePattern(), new ElementVisitorBase() {
@@ -179,19 +320,42 @@ public final class RdfStore implements AutoCloseable {
     }
 
     /**
-     * One operation of the request. {@code CLEAR NAMED} and {@code DROP NAMED} mean every graph but the
-     * one updates address (spec §6.2); ARQ would take every graph the dataset lists, so they are done here.
+     * One operation of the request. Done here rather than by ARQ:
+     * <ul>
+     *   <li>{@code CLEAR}/{@code DROP NAMED} mean every graph but the one updates address (spec §6.2),
+     *       where ARQ would take every graph the dataset lists; {@code ALL} removes everything oldest
+     *       first, where ARQ would go graph by graph;</li>
+     *   <li>{@code LOAD} reads only the load directory, and a document that fails writes nothing.</li>
+     * </ul>
      */
-    private static void run(NeptuneDatasetView view, UpdateRequest request, Update operation, long deadline) {
+    private void run(NeptuneDatasetView view, UpdateRequest request, Update operation, long deadline) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
             throw NereidException.timeLimitExceeded();
         }
-        if (operation instanceof UpdateDropClear clear && clear.isAllNamed()) {
-            for (Node graph : Iter.toList(view.listGraphNodes())) {
-                if (!graph.equals(NQuadsLine.DEFAULT_GRAPH)) {
-                    view.removeGraph(graph);
+        if (operation instanceof UpdateDropClear clear && (clear.isAllNamed() || clear.isAll())) {
+            if (clear.isAll()) {
+                view.clear();
+            } else {
+                view.removeAllNamed();
+            }
+            return;
+        }
+        if (operation instanceof UpdateLoad load) {
+            List<Quad> quads;
+            try {
+                quads = loader.read(load);
+            } catch (NereidException e) {
+                if (load.getSilent()) {
+                    return;
                 }
+                throw e;
+            }
+            for (int i = 0; i < quads.size(); i++) {
+                if ((i & 0x3fff) == 0 && System.nanoTime() - deadline > 0) {
+                    throw NereidException.timeLimitExceeded();
+                }
+                view.add(quads.get(i));
             }
             return;
         }
@@ -231,15 +395,83 @@ public final class RdfStore implements AutoCloseable {
      * before it no longer matters: the log starts again.
      */
     public void resetWith(LogAction resetLogs) throws IOException {
-        stored.begin(TxnType.WRITE);
+        writer.lock();
         try {
-            resetLogs.run();
-            stored.clear();
-            stored.commit();
-            failure = null;
+            stored.begin(TxnType.WRITE);
+            try {
+                resetLogs.run();
+                stored.clear();
+                ages.clear();
+                deleteSnapshots(snapshotDir);
+                stored.commit();
+                failure = null;
+            } finally {
+                stored.end();
+            }
         } finally {
-            stored.end();
+            writer.unlock();
         }
+    }
+
+    /**
+     * Deletes every RDF snapshot in {@code dir}: after a log reset they describe a history that no longer
+     * exists, and one could otherwise be taken for a point of the new history once commitNums catch up.
+     */
+    public static void deleteSnapshots(Path dir) throws IOException {
+        for (Path file : RdfSnapshotFile.list(dir)) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "rdf";
+    }
+
+    @Override
+    public ChangeLog log() {
+        return log;
+    }
+
+    /**
+     * Writes a snapshot of the store at the log's last commit and registers it with the log, so retention
+     * may delete what it covers; keeps the two newest snapshot files. Updates wait only while the quads
+     * are copied in memory, not while the file is written.
+     */
+    @Override
+    public synchronized OptionalLong snapshot() throws IOException {
+        if (snapshotDir == null) {
+            return OptionalLong.empty();
+        }
+        CommitInfo at;
+        List<Map.Entry<Quad, Long>> aged;
+        writer.lock();
+        try {
+            if (failure != null) {
+                return OptionalLong.empty();
+            }
+            at = log.lastCommit().orElse(null);
+            aged = at == null ? List.of() : ages.copy();
+        } finally {
+            writer.unlock();
+        }
+        if (at == null) {
+            return OptionalLong.empty();
+        }
+        List<Quad> quads = QuadAges.inAgeOrder(aged);
+        RdfSnapshotFile.write(snapshotDir, at.commitNum(), at.commitTimestamp(), quads);
+        log.registerSnapshot(at.commitNum());
+        List<Path> files = RdfSnapshotFile.list(snapshotDir);
+        for (int i = 2; i < files.size(); i++) {
+            Files.deleteIfExists(files.get(i));
+        }
+        return OptionalLong.of(at.commitNum());
+    }
+
+    @Override
+    public long lastSnapshotCommitNum() throws IOException {
+        List<Path> files = RdfSnapshotFile.list(snapshotDir);
+        return files.isEmpty() ? 0 : RdfSnapshotFile.commitNumOf(files.get(0));
     }
 
     /** Reads the committed dataset, with Neptune's view of the default graph, in a read transaction. */
@@ -260,6 +492,21 @@ public final class RdfStore implements AutoCloseable {
             lines.sort(null);
             return lines;
         });
+    }
+
+    /** Updates queued for the writer and not yet taken into a batch. */
+    int queuedUpdates() {
+        return waiting.size();
+    }
+
+    /** Every stored quad as its N-Quads line, oldest first: the order bulk removals follow. */
+    List<String> contentOldestFirst() {
+        writer.lock();
+        try {
+            return QuadAges.inAgeOrder(ages.copy()).stream().map(NQuadsLine::of).toList();
+        } finally {
+            writer.unlock();
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.nereid.server;
 
 import dev.nereid.graph.NereidGraph;
-import dev.nereid.graph.SnapshotSchedule;
+import dev.nereid.log.SnapshotSchedule;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.LogConfig;
@@ -69,14 +69,14 @@ public final class NereidServer implements AutoCloseable {
     private final EventLoopGroup io;
     private final EventExecutorGroup workers;
     private final RetentionTask retention;
-    private final SnapshotSchedule snapshotSchedule;
+    private final List<SnapshotSchedule> snapshotSchedules;
     private final Channel channel;
     private final ChannelGroup connections;
     private boolean closed;
 
     private NereidServer(ServerConfig config, StreamLogs logs, NereidGraph graph, RdfStore rdf,
                          GremlinWebSocket gremlin, RequestGate gate, EventLoopGroup acceptors, EventLoopGroup io,
-                         EventExecutorGroup workers, RetentionTask retention, SnapshotSchedule snapshotSchedule,
+                         EventExecutorGroup workers, RetentionTask retention, List<SnapshotSchedule> snapshotSchedules,
                          Channel channel, ChannelGroup connections) {
         this.config = config;
         this.logs = logs;
@@ -88,7 +88,7 @@ public final class NereidServer implements AutoCloseable {
         this.io = io;
         this.workers = workers;
         this.retention = retention;
-        this.snapshotSchedule = snapshotSchedule;
+        this.snapshotSchedules = snapshotSchedules;
         this.channel = channel;
         this.connections = connections;
     }
@@ -114,10 +114,12 @@ public final class NereidServer implements AutoCloseable {
         EventExecutorGroup workers = null;
         try {
             Path snapshots = config.dataDir().resolve("propertygraph").resolve("snapshots");
-            DatabaseReset.finishInterrupted(config.dataDir(), logs, snapshots);
+            Path rdfSnapshots = config.dataDir().resolve("sparql").resolve("snapshots");
+            DatabaseReset.finishInterrupted(config.dataDir(), logs, snapshots, rdfSnapshots);
             graph = NereidGraph.open(logs.propertyGraph(), snapshots);
             LOG.info("property graph: {}", graph.startupReport());
-            rdf = openRdf(logs);
+            rdf = RdfStore.open(logs.sparql(), rdfSnapshots, config.sparqlLoadDirectory());
+            LOG.info("rdf: {}", rdf.startupReport());
             RequestGate gate = new RequestGate();
             gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate);
             DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, rdf, gate);
@@ -148,9 +150,10 @@ public final class NereidServer implements AutoCloseable {
                     })
                     .bind(config.host(), config.port()).sync().channel();
             RetentionTask retention = RetentionTask.start(logs, config.streamsExpiry(), config.clock());
-            SnapshotSchedule snapshotSchedule = SnapshotSchedule.start(graph, config.snapshotInterval(), 1);
+            List<SnapshotSchedule> snapshotSchedules = List.of(SnapshotSchedule.start(graph, config.snapshotInterval(), 1),
+                    SnapshotSchedule.start(rdf, config.snapshotInterval(), 1));
             return new NereidServer(config, logs, graph, rdf, gremlin, gate, acceptors, io, workers, retention,
-                    snapshotSchedule, channel, connections);
+                    snapshotSchedules, channel, connections);
         } catch (IOException | InterruptedException | RuntimeException e) {
             shutdown(acceptors, io, workers);
             if (gremlin != null) {
@@ -165,16 +168,6 @@ public final class NereidServer implements AutoCloseable {
             logs.close();
             throw e;
         }
-    }
-
-    /** The RDF store has no snapshots yet: it replays its whole log, so the time that takes is worth a line. */
-    private static RdfStore openRdf(StreamLogs logs) throws IOException {
-        long started = System.nanoTime();
-        RdfStore rdf = RdfStore.open(logs.sparql());
-        long commits = logs.sparql().lastCommit().map(CommitInfo::commitNum).orElse(0L);
-        LOG.info("rdf: {} commits replayed; up in {} ms", commits,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        return rdf;
     }
 
     private static Router routes(ServerConfig config, StreamLogs logs, NereidGraph graph, RdfStore rdf,
@@ -244,7 +237,7 @@ public final class NereidServer implements AutoCloseable {
             shutdown(acceptors, io, workers);
             gremlin.close();
             // After the last request: the shutdown snapshot holds every commit, so the next start replays none.
-            snapshotSchedule.close();
+            snapshotSchedules.forEach(SnapshotSchedule::close);
             graph.close();
             rdf.close();
             logs.close();

@@ -48,7 +48,7 @@ final class ServeCommand implements Callable<Integer> {
     String durability;
 
     @Option(names = "--snapshot-interval-seconds", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Snapshot the property graph this often when it changed, and at shutdown; start-up loads "
+            description = "Snapshot the property graph and the RDF store this often when they changed, and at shutdown; start-up loads "
                     + "the newest snapshot and replays only the log after it (default: ${DEFAULT-VALUE}).")
     long snapshotIntervalSeconds;
 
@@ -56,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "neptune_query_timeout: a query running longer stops with TimeLimitExceededException "
                     + "and writes nothing (default: ${DEFAULT-VALUE}).")
     long queryTimeoutMillis;
+
+    @Option(names = "--sparql-load-dir", paramLabel = "DIR", description = "Let SPARQL LOAD read RDF files from this "
+            + "directory (file: IRIs only, nothing outside it). Unset, LOAD is refused (default: unset).")
+    Path sparqlLoadDir;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
             return ServerConfig.defaults(dataDir).withHost(host).withPort(port)
                     .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d)
                     .withSnapshotInterval(Duration.ofSeconds(snapshotIntervalSeconds))
-                    .withQueryTimeout(Duration.ofMillis(queryTimeoutMillis));
+                    .withQueryTimeout(Duration.ofMillis(queryTimeoutMillis))
+                    .withSparqlLoadDirectory(sparqlLoadDir);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

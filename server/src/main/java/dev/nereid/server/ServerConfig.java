@@ -19,14 +19,15 @@ import java.util.Objects;
  * @param durability               when a commit is acknowledged
  * @param maxConcurrentStreamReads stream reads served at once; more get 429
  * @param clock                    time source for commit timestamps, expiry and reset tokens
- * @param snapshotInterval         how often the property graph is snapshotted when it changed (it is also
- *                                 snapshotted at shutdown)
+ * @param snapshotInterval         how often the property graph and the RDF store are snapshotted when they
+ *                                 changed (they are also snapshotted at shutdown)
  * @param queryTimeout             how long one query may run ({@code neptune_query_timeout}); past it the
  *                                 query stops with TimeLimitExceededException and writes nothing
+ * @param sparqlLoadDirectory      the only directory SPARQL {@code LOAD} reads from; null refuses LOAD
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean streamsEnabled, Duration streamsExpiry,
                            Durability durability, int maxConcurrentStreamReads, Clock clock,
-                           Duration snapshotInterval, Duration queryTimeout) {
+                           Duration snapshotInterval, Duration queryTimeout, Path sparqlLoadDirectory) {
 
     public static final int DEFAULT_PORT = 8182;
     public static final int DEFAULT_EXPIRY_DAYS = 7;
@@ -54,6 +55,9 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
         if (snapshotInterval.isNegative() || snapshotInterval.isZero()) {
             throw new IllegalArgumentException("snapshot interval must be positive, was " + snapshotInterval);
         }
+        if (sparqlLoadDirectory != null && !java.nio.file.Files.isDirectory(sparqlLoadDirectory)) {
+            throw new IllegalArgumentException("SPARQL load directory " + sparqlLoadDirectory + " is not a directory");
+        }
         if (maxConcurrentStreamReads < 1) {
             throw new IllegalArgumentException("maxConcurrentStreamReads must be at least 1, was "
                     + maxConcurrentStreamReads);
@@ -64,7 +68,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, true, Duration.ofDays(DEFAULT_EXPIRY_DAYS),
                 Durability.FSYNC, 32, Clock.systemUTC(), Duration.ofMinutes(DEFAULT_SNAPSHOT_MINUTES),
-                Duration.ofMillis(DEFAULT_QUERY_TIMEOUT_MILLIS));
+                Duration.ofMillis(DEFAULT_QUERY_TIMEOUT_MILLIS), null);
     }
 
     /** Neptune's {@code neptune_streams_expiry_days} range. */
@@ -85,42 +89,47 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, dataDir, streamsEnabled, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
                 maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withStreamsEnabled(boolean on) {
         return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withStreamsExpiry(Duration expiry) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, expiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withDurability(Durability d) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withClock(Clock c) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, c, snapshotInterval, queryTimeout);
+                maxConcurrentStreamReads, c, snapshotInterval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withSnapshotInterval(Duration interval) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, interval, queryTimeout);
+                maxConcurrentStreamReads, clock, interval, queryTimeout, sparqlLoadDirectory);
     }
 
     public ServerConfig withQueryTimeout(Duration timeout) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, snapshotInterval, timeout);
+                maxConcurrentStreamReads, clock, snapshotInterval, timeout, sparqlLoadDirectory);
+    }
+
+    public ServerConfig withSparqlLoadDirectory(Path dir) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, clock, snapshotInterval, queryTimeout, dir);
     }
 }

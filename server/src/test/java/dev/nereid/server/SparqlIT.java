@@ -379,6 +379,12 @@ class SparqlIT {
         JsonNode before = TestServer.json(server.get(all));
         assertThat(before.get("results").get("bindings")).hasSize(5);
         server.close();
+        // A clean stop snapshots the store, so the restart loads it instead of replaying the log.
+        try (var files = java.nio.file.Files.list(dir.resolve("sparql").resolve("snapshots"))) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("snapshot-00000000000000000002.rdfs");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
 
         start();
         assertThat(TestServer.json(server.get(all))).isEqualTo(before);
@@ -392,6 +398,29 @@ class SparqlIT {
             assertThat(removed.get(i).substring(removed.get(i).indexOf("REMOVE ") + 7))
                     .isEqualTo(added.get(i).substring(added.get(i).indexOf("ADD ") + 4));
         }
+    }
+
+    @Test
+    void loadReadsAFileFromTheLoadDirectoryIntoTheStream() throws Exception {
+        Path loads = java.nio.file.Files.createDirectories(dir.resolve("loads"));
+        Path file = java.nio.file.Files.writeString(loads.resolve("cities.nt"),
+                "<http://example.org/paris> <http://example.org/name> \"Paris\"@fr .\n"
+                        + "<http://example.org/lyon> <http://example.org/name> \"Lyon\" .\n");
+        start(c -> c.withSparqlLoadDirectory(loads));
+        try (RDFConnection conn = connect()) {
+            conn.update("LOAD <" + file.toUri() + "> INTO GRAPH <http://example.org/cities>");
+            assertThat(conn.queryAsk("ASK { GRAPH <http://example.org/cities> { ?s ?p \"Lyon\" } }")).isTrue();
+            assertThatThrownBy(() -> conn.update("LOAD <" + dir.resolve("elsewhere.nt").toUri() + ">"))
+                    .isInstanceOfSatisfying(HttpException.class, e -> {
+                        assertThat(e.getStatusCode()).isEqualTo(400);
+                        assertThat(e.getResponse()).contains("\"code\":\"BadRequestException\"");
+                    });
+        }
+        long t = server.clock.millis();
+        assertThat(streamLines(TestServer.json(server.get("/sparql/stream?commitNum=1&limit=10")))).containsExactly(
+                "1:1 " + t + " ADD <http://example.org/paris> <http://example.org/name> \"Paris\"@fr <http://example.org/cities> .",
+                "1:2 " + t + " ADD <http://example.org/lyon> <http://example.org/name> \"Lyon\" <http://example.org/cities> . *");
+        assertThat(server.sparql().lastCommit().orElseThrow().commitNum()).isEqualTo(1);
     }
 
     // --- helpers

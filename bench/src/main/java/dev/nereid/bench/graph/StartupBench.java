@@ -4,7 +4,7 @@ import dev.nereid.bench.Machine;
 import dev.nereid.bench.MarkdownTable;
 import dev.nereid.bench.ScratchDirectory;
 import dev.nereid.graph.NereidGraph;
-import dev.nereid.graph.StartupReport;
+import dev.nereid.log.StartupReport;
 import dev.nereid.log.Durability;
 import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;

@@ -45,12 +45,14 @@ public final class DatabaseReset {
      * Finishes a reset that a crash interrupted. Call once at start-up, before serving and before the
      * graph is opened from the log.
      */
-    public static void finishInterrupted(Path dataDir, StreamLogs logs, Path snapshots) throws IOException {
+    public static void finishInterrupted(Path dataDir, StreamLogs logs, Path graphSnapshots, Path rdfSnapshots)
+            throws IOException {
         Path marker = dataDir.resolve(MARKER);
         if (Files.exists(marker)) {
             LOG.warn("a database reset was interrupted; finishing it");
             logs.reset();
-            NereidGraph.deleteSnapshots(snapshots);
+            NereidGraph.deleteSnapshots(graphSnapshots);
+            RdfStore.deleteSnapshots(rdfSnapshots);
             Files.delete(marker);
             syncDirectory(dataDir);
         }

@@ -1,4 +1,4 @@
-package dev.nereid.graph;
+package dev.nereid.log;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Takes snapshots of a graph in the background: every {@code interval}, if at least {@code minCommits}
+ * Takes snapshots of an engine in the background: every {@code interval}, if at least {@code minCommits}
  * commits came since the last snapshot, and once more on {@link #close()} (shutdown) if anything came
  * since. Snapshots bound start-up time and let retention delete old log segments.
  */
@@ -18,15 +18,15 @@ public final class SnapshotSchedule implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotSchedule.class);
 
-    private final NereidGraph graph;
+    private final Snapshotting engine;
     private final long minCommits;
     private final ScheduledExecutorService timer;
 
-    private SnapshotSchedule(NereidGraph graph, Duration interval, long minCommits) {
-        this.graph = graph;
+    private SnapshotSchedule(Snapshotting engine, Duration interval, long minCommits) {
+        this.engine = engine;
         this.minCommits = minCommits;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pg-snapshots");
+            Thread t = new Thread(r, engine.name() + "-snapshots");
             t.setDaemon(true);
             return t;
         });
@@ -34,24 +34,24 @@ public final class SnapshotSchedule implements AutoCloseable {
         timer.scheduleWithFixedDelay(() -> takeIfBehind(this.minCommits), millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    public static SnapshotSchedule start(NereidGraph graph, Duration interval, long minCommits) {
+    public static SnapshotSchedule start(Snapshotting engine, Duration interval, long minCommits) {
         if (interval.isNegative() || interval.isZero() || minCommits < 1) {
             throw new IllegalArgumentException("snapshot interval and commit threshold must be positive");
         }
-        return new SnapshotSchedule(graph, interval, minCommits);
+        return new SnapshotSchedule(engine, interval, minCommits);
     }
 
     private void takeIfBehind(long threshold) {
         try {
-            long last = graph.log().lastCommit().map(c -> c.commitNum()).orElse(0L);
-            long behind = last - graph.lastSnapshotCommitNum();
+            long last = engine.log().lastCommit().map(c -> c.commitNum()).orElse(0L);
+            long behind = last - engine.lastSnapshotCommitNum();
             if (behind >= threshold) {
                 long start = System.nanoTime();
-                graph.snapshot().ifPresent(n -> LOG.info("property-graph snapshot at commit {} taken in {} ms",
+                engine.snapshot().ifPresent(n -> LOG.info("{} snapshot at commit {} taken in {} ms", engine.name(),
                         n, (System.nanoTime() - start) / 1_000_000));
             }
         } catch (IOException | RuntimeException e) {
-            LOG.error("property-graph snapshot failed; the log still holds everything", e);
+            LOG.error("{} snapshot failed; the log still holds everything", engine.name(), e);
         }
     }
 

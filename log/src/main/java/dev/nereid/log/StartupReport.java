@@ -1,7 +1,7 @@
-package dev.nereid.graph;
+package dev.nereid.log;
 
 /**
- * How the graph came up: the snapshot it loaded (commitNum 0 if none) and the log it replayed after
+ * How an engine came up: the snapshot it loaded (commitNum 0 if none) and the log it replayed after
  * it, with durations, so start-up time and replay rate can be reported.
  */
 public record StartupReport(long snapshotCommitNum, long snapshotRecords, long snapshotNanos,
