@@ -123,7 +123,7 @@ public final class NereidServer implements AutoCloseable {
             RequestGate gate = new RequestGate();
             gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate);
             DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, rdf, gate);
-            SystemRoute system = new SystemRoute(reset, graph, config.clock());
+            SystemRoute system = new SystemRoute(reset, graph, rdf, config.clock());
             Router router = routes(config, logs, graph, rdf, system);
             extraRoutes.forEach(router::add);
             HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system));
@@ -217,6 +217,11 @@ public final class NereidServer implements AutoCloseable {
     /** The property graph, as the Gremlin and openCypher endpoints see it. */
     public NereidGraph graph() {
         return graph;
+    }
+
+    /** The RDF store, as the SPARQL endpoint sees it. */
+    public RdfStore rdf() {
+        return rdf;
     }
 
     @Override

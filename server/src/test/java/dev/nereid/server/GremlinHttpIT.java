@@ -177,7 +177,7 @@ class GremlinHttpIT {
         HttpResponse<String> snapshot = server.send("POST", "/system", "action=snapshot",
                 "application/x-www-form-urlencoded");
         assertThat(snapshot.statusCode()).isEqualTo(200);
-        assertThat(snapshot.body()).isEqualTo("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":2}}");
+        assertThat(snapshot.body()).isEqualTo("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":2,\"sparqlCommitNum\":0}}");
         assertThat(server.pg().snapshotCommitNum()).hasValue(2);
 
         write("g.addV('person').property(id,'c')");

@@ -378,8 +378,11 @@ class SparqlIT {
                 + encode("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o");
         JsonNode before = TestServer.json(server.get(all));
         assertThat(before.get("results").get("bindings")).hasSize(5);
+        assertThat(server.send("POST", "/system", "action=snapshot", FORM).body())
+                .isEqualTo("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":0,\"sparqlCommitNum\":2}}");
+        assertThat(server.sparql().snapshotCommitNum()).hasValue(2);
         server.close();
-        // A clean stop snapshots the store, so the restart loads it instead of replaying the log.
+        // Snapshots on demand and at a clean stop: the restart loads one instead of replaying the log.
         try (var files = java.nio.file.Files.list(dir.resolve("sparql").resolve("snapshots"))) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("snapshot-00000000000000000002.rdfs");
         } catch (java.io.IOException e) {
@@ -387,6 +390,8 @@ class SparqlIT {
         }
 
         start();
+        assertThat(server.server.rdf().startupReport().snapshotCommitNum()).isEqualTo(2);
+        assertThat(server.server.rdf().startupReport().replayedCommits()).isZero();
         assertThat(TestServer.json(server.get(all))).isEqualTo(before);
         // The blank node is the one the stream named: deleting it through the data removes those quads.
         assertThat(form("update=" + encode(PREFIXES + "DELETE WHERE { ex:s ex:addr ?a . ?a ?q ?o }")).body())

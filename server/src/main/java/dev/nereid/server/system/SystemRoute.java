@@ -1,7 +1,7 @@
 package dev.nereid.server.system;
 
 import dev.nereid.graph.NereidGraph;
-import java.util.OptionalLong;
+import dev.nereid.rdf.RdfStore;
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Responses;
 import dev.nereid.server.http.Route;
@@ -15,17 +15,20 @@ import java.time.Clock;
 
 /**
  * {@code POST /system}: Neptune's two-step fast reset (spec §7), and Nereid's {@code snapshot}, which
- * snapshots the property graph now (Neptune has no such action; it bounds the next start-up and lets
- * retention trim the log) and answers with the snapshot's commitNum.
+ * snapshots the property graph and the RDF store now (Neptune has no such action; it bounds the next
+ * start-up and lets retention trim the logs) and answers with the snapshots' commitNums:
+ * {@code commitNum} for the property graph, {@code sparqlCommitNum} for RDF (0 when a store is empty).
  */
 public final class SystemRoute implements Route {
     private final ResetTokens tokens;
     private final DatabaseReset reset;
     private final NereidGraph graph;
+    private final RdfStore rdf;
 
-    public SystemRoute(DatabaseReset reset, NereidGraph graph, Clock clock) {
+    public SystemRoute(DatabaseReset reset, NereidGraph graph, RdfStore rdf, Clock clock) {
         this.reset = reset;
         this.graph = graph;
+        this.rdf = rdf;
         this.tokens = new ResetTokens(clock);
     }
 
@@ -50,9 +53,10 @@ public final class SystemRoute implements Route {
                 return ok("{\"status\":\"200 OK\"}");
             }
             case "snapshot" -> {
-                OptionalLong commitNum = graph.snapshot();
-                return ok("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":"
-                        + (commitNum.isPresent() ? commitNum.getAsLong() : 0) + "}}");
+                long pg = graph.snapshot().orElse(0);
+                long sparql = rdf.snapshot().orElse(0);
+                return ok("{\"status\":\"200 OK\",\"payload\":{\"commitNum\":" + pg
+                        + ",\"sparqlCommitNum\":" + sparql + "}}");
             }
             default -> throw new NereidException(ErrorCode.INVALID_PARAMETER,
                     "System command parameter 'action' has unsupported value '" + command.action() + "'");
