@@ -11,8 +11,6 @@ import dev.nereid.stream.Op;
 import dev.nereid.stream.RdfData;
 import dev.nereid.stream.RecordCodec;
 import org.apache.jena.graph.Node;
-import org.apache.jena.query.QueryParseException;
-import org.apache.jena.query.Syntax;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
@@ -26,7 +24,6 @@ import org.apache.jena.sparql.syntax.ElementService;
 import org.apache.jena.sparql.syntax.ElementVisitorBase;
 import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.update.Update;
-import org.apache.jena.update.UpdateFactory;
 import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -205,12 +202,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
      */
     public Optional<CommitInfo> update(String request, Duration timeout) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
-        UpdateRequest parsed;
-        try {
-            parsed = UpdateFactory.create(request, Syntax.syntaxSPARQL_11);
-        } catch (QueryParseException e) {
-            throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getMessage());
-        }
+        UpdateRequest parsed = UpdateParsing.parse(request);
         refuseServiceCalls(parsed);
         PendingUpdate pending = new PendingUpdate(parsed, deadline);
         waiting.add(pending);

@@ -191,6 +191,25 @@ class SparqlCaptureTest {
         assertThat(log.lastCommit()).isEmpty();
     }
 
+    /** Jena's SPARQL 1.1 grammar recurses once per triple; a large data block must still parse. */
+    @Test
+    void aLargeInsertDataIsOneCommitAndTooDeepANestingIsMalformed() throws Exception {
+        StringBuilder data = new StringBuilder("INSERT DATA {");
+        for (int i = 0; i < 100_000; i++) {
+            data.append(" ex:s").append(i).append(" ex:p ").append(i).append(" .");
+        }
+        CommitInfo commit = update(data.append(" }").toString()).orElseThrow();
+        assertThat(commit.recordCount()).isEqualTo(100_000);
+        assertThat(store.content()).hasSize(100_000);
+
+        String deep = "INSERT { ex:s ex:p ?x } WHERE { BIND(" + "(".repeat(300_000) + "1" + ")".repeat(300_000) + " AS ?x) }";
+        assertThatThrownBy(() -> update(deep)).isInstanceOfSatisfying(NereidException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY);
+            assertThat(e.getMessage()).isEqualTo("The update is nested or repeated too deeply to parse");
+        });
+        assertThat(log.lastCommit().orElseThrow().commitNum()).isEqualTo(1);
+    }
+
     @Test
     void anUpdatePastItsTimeLimitStopsAndWritesNothing() {
         StringBuilder data = new StringBuilder("INSERT DATA {");
