@@ -22,15 +22,48 @@ final class QuadAges {
 
     private final Map<Quad, Long> ages = new HashMap<>();
     private long next;
+    /** While a batch runs: each change as (quad, its age before, or null), to undo the batch if it fails. */
+    private List<Map.Entry<Quad, Long>> journal;
+    private long nextBeforeBatch;
 
     /** Applies one commit: its removed quads, then its added ones, in record order. */
     void apply(List<Quad> removed, List<Quad> added) {
         for (Quad q : removed) {
-            ages.remove(q);
+            note(q, ages.remove(q));
         }
         for (Quad q : added) {
-            ages.put(q, next++);
+            note(q, ages.put(q, next++));
         }
+    }
+
+    private void note(Quad quad, Long before) {
+        if (journal != null) {
+            journal.add(new java.util.AbstractMap.SimpleImmutableEntry<>(quad, before));
+        }
+    }
+
+    /** Starts keeping what {@link #apply} changes, until {@link #endBatch} or {@link #undoBatch}. */
+    void beginBatch() {
+        journal = new ArrayList<>();
+        nextBeforeBatch = next;
+    }
+
+    void endBatch() {
+        journal = null;
+    }
+
+    /** Puts every age back as it was at {@link #beginBatch}: the batch's commits never happened. */
+    void undoBatch() {
+        for (int i = journal.size() - 1; i >= 0; i--) {
+            Map.Entry<Quad, Long> e = journal.get(i);
+            if (e.getValue() == null) {
+                ages.remove(e.getKey());
+            } else {
+                ages.put(e.getKey(), e.getValue());
+            }
+        }
+        next = nextBeforeBatch;
+        journal = null;
     }
 
     void added(Quad quad) {

@@ -21,9 +21,14 @@ final class RdfErrors {
     private RdfErrors() {
     }
 
-    static NereidException from(RuntimeException failure) {
+    static NereidException from(Throwable failure) {
         if (failure instanceof NereidException n) {
             return n;
+        }
+        if (failure instanceof OutOfMemoryError) {
+            LOG.warn("a SPARQL request ran out of memory; it was undone");
+            return new NereidException(ErrorCode.MEMORY_LIMIT_EXCEEDED,
+                    "Query cannot be completed due to memory limitations.");
         }
         if (failure instanceof QueryCancelledException) {
             return NereidException.timeLimitExceeded();

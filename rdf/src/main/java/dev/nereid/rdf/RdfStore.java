@@ -217,7 +217,12 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
         return pending.outcome();
     }
 
-    /** Under the writer's lock: runs the waiting updates (at most {@link #MAX_BATCH}) as described above. */
+    /**
+     * Under the writer's lock: runs the waiting updates (at most {@link #MAX_BATCH}) as described above.
+     * Every update it takes from the queue is answered before it returns, whatever happens — its caller
+     * waits for nothing else. An update that runs out of memory is undone and fails alone (Neptune's
+     * MemoryLimitExceededException); the dataset is left as the last commit made it.
+     */
     private void runBatch() {
         List<PendingUpdate> batch = new ArrayList<>();
         for (PendingUpdate p = waiting.poll(); p != null; p = batch.size() < MAX_BATCH ? waiting.poll() : null) {
@@ -228,7 +233,9 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
         }
         List<PendingUpdate> committing = new ArrayList<>(batch.size());
         List<List<byte[]>> commits = new ArrayList<>(batch.size());
+        boolean appended = false;
         stored.begin(TxnType.WRITE);
+        ages.beginBatch();
         try {
             if (failure != null) {
                 throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
@@ -241,7 +248,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
                         run(view, update.request, operation, update.deadline);
                     }
                     change = view.netChange();
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | OutOfMemoryError e) {
                     view.revert();
                     update.failed(RdfErrors.from(e));
                     continue;
@@ -256,31 +263,34 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
             }
             if (commits.isEmpty()) {
                 stored.abort();
+                ages.endBatch();
                 return;
             }
             List<CommitInfo> infos;
             try {
                 infos = log.appendAll(commits);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
                 failure = e;
                 LOG.error("SPARQL log append failed; refusing further updates", e);
-                stored.abort();
                 throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
             }
-            try {
-                stored.commit();
-            } catch (RuntimeException e) {
-                // The log holds these commits and the dataset does not: only a reopen from the log agrees.
-                failure = e;
-                LOG.error("SPARQL dataset commit failed after its log append; refusing further updates", e);
-                throw e;
-            }
+            appended = true;
+            stored.commit();
+            ages.endBatch();
             for (int i = 0; i < committing.size(); i++) {
                 committing.get(i).committed(Optional.of(infos.get(i)));
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            if (appended && failure == null) {
+                // The log holds commits the dataset does not: only a reopen from the log agrees with it again.
+                failure = e;
+                LOG.error("SPARQL dataset commit failed after its log append; refusing further updates", e);
+            }
             if (stored.isInTransaction()) {
                 stored.abort();
+            }
+            if (!appended) {
+                ages.undoBatch();
             }
             NereidException reported = RdfErrors.from(e);
             for (PendingUpdate update : batch) {

@@ -16,8 +16,13 @@ public class NereidException extends RuntimeException {
         return new NereidException(ErrorCode.TIME_LIMIT_EXCEEDED, "Operation terminated (deadline exceeded)");
     }
 
+    /**
+     * @param detailedMessage what the client reads; a library's exception may carry none, and a Neptune
+     *                        error always has one, so null or blank becomes the code's name
+     */
     public NereidException(ErrorCode errorCode, String detailedMessage) {
-        super(detailedMessage, null, false, false);
+        super(detailedMessage == null || detailedMessage.isBlank()
+                ? Objects.requireNonNull(errorCode, "errorCode").code() : detailedMessage, null, false, false);
         this.errorCode = Objects.requireNonNull(errorCode, "errorCode");
     }
 

@@ -144,7 +144,12 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         // A peer that resets its connection is routine; it must not fill the log with stack traces.
-        LOG.debug("connection {} closed after: {}", ctx.channel().remoteAddress(), cause.toString());
+        // Anything else dropped a connection without an answer, which is a bug worth its trace.
+        if (cause instanceof java.io.IOException) {
+            LOG.debug("connection {} closed after: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.error("connection {} closed without an answer", ctx.channel().remoteAddress(), cause);
+        }
         ctx.close();
     }
 }
