@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildServer implements AutoCloseable {
     private final ServerKind kind;
+    private final String name;
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
     private final int port;
 
-    private ChildServer(ServerKind kind, Process process, BufferedReader out, Writer in, int port) {
+    private ChildServer(ServerKind kind, String name, Process process, BufferedReader out, Writer in, int port) {
         this.kind = kind;
+        this.name = name;
         this.process = process;
         this.out = out;
         this.in = in;
@@ -34,20 +36,42 @@ public final class ChildServer implements AutoCloseable {
 
     /** @param flightRecording where the child writes a JFR recording of its whole life, or null for none */
     public static ChildServer start(ServerKind kind, Path flightRecording) throws IOException {
+        return start(kind, flightRecording, List.of());
+    }
+
+    /** As {@link #start(ServerKind, Path)}, with {@code jvmOptions} (a heap size, say) for the child JVM. */
+    public static ChildServer start(ServerKind kind, Path flightRecording, List<String> jvmOptions)
+            throws IOException {
+        List<String> options = new ArrayList<>(jvmOptions);
+        if (flightRecording != null) {
+            // Java stacks sampled every millisecond (profile settings: 10 ms); FileForce at 0 ms catches every
+            // FileChannel.force (not FileDescriptor.sync: count those with perf, see docs/performance.md).
+            options.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=1ms,"
+                    + "jdk.FileForce#threshold=0ms,filename=" + flightRecording);
+        }
+        return launch(kind, kind.cliName(), options, ServerProcess.class, List.of(kind.cliName()));
+    }
+
+    /**
+     * A server another benchmark compares, started the same way: {@code main} runs it in the child JVM and
+     * speaks {@link ServerProcess}'s protocol on stdin and stdout. It has no {@link ServerKind}: {@link #kind()}
+     * is null.
+     */
+    public static ChildServer start(String name, Class<?> main, List<String> jvmOptions) throws IOException {
+        return launch(null, name, jvmOptions, main, List.of());
+    }
+
+    private static ChildServer launch(ServerKind kind, String name, List<String> jvmOptions, Class<?> main,
+                                      List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String logback = System.getProperty("logback.configurationFile");
         if (logback != null) {
             command.add("-Dlogback.configurationFile=" + logback);
         }
-        if (flightRecording != null) {
-            // Java stacks sampled every millisecond (profile settings: 10 ms); FileForce at 0 ms catches every
-            // FileChannel.force (not FileDescriptor.sync: count those with perf, see docs/performance.md).
-            command.add("-XX:StartFlightRecording=settings=profile,jdk.ExecutionSample#period=1ms,"
-                    + "jdk.FileForce#threshold=0ms,filename=" + flightRecording);
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerProcess.class.getName(),
-                kind.cliName()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         BufferedReader out = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -55,13 +79,12 @@ public final class ChildServer implements AutoCloseable {
         // The ready line; anything printed before it (a JFR banner) is passed through.
         for (String line = out.readLine(); ; line = out.readLine()) {
             if (line == null) {
-                throw new IOException(kind.cliName() + " server exited before it was ready (exit "
-                        + waitFor(process) + ")");
+                throw new IOException(name + " server exited before it was ready (exit " + waitFor(process) + ")");
             }
             if (line.startsWith("ready ")) {
-                return new ChildServer(kind, process, out, in, Integer.parseInt(line.substring(6).trim()));
+                return new ChildServer(kind, name, process, out, in, Integer.parseInt(line.substring(6).trim()));
             }
-            System.out.println(kind.cliName() + ": " + line);
+            System.out.println(name + ": " + line);
         }
     }
 
@@ -71,6 +94,11 @@ public final class ChildServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The child JVM's process id, to read what the OS says about it (its memory, say). */
+    public long pid() {
+        return process.pid();
     }
 
     /** CPU time the server's JVM has used so far, all threads (JIT and GC included), or -1 if the OS won't say. */
@@ -84,7 +112,7 @@ public final class ChildServer implements AutoCloseable {
         in.flush();
         String line = out.readLine();
         if (line == null || !line.startsWith("commits ")) {
-            throw new IOException(kind.cliName() + " answered " + line);
+            throw new IOException(name + " answered " + line);
         }
         return Long.parseLong(line.substring(8).trim());
     }
@@ -98,7 +126,7 @@ public final class ChildServer implements AutoCloseable {
             // Already gone: nothing to stop.
         }
         if (waitFor(process) != 0) {
-            throw new IOException(kind.cliName() + " server exited with " + process.exitValue());
+            throw new IOException(name + " server exited with " + process.exitValue());
         }
     }
 
