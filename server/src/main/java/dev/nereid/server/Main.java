@@ -1,5 +1,7 @@
 package dev.nereid.server;
 
+import dev.nereid.server.cli.StreamInfoCommand;
+import dev.nereid.server.cli.TailCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nereid", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A graph database server wire-compatible with the Amazon Neptune data plane, "
                 + "built around its change stream.",
-        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, TailCommand.class, StreamInfoCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -12,7 +12,7 @@ import java.time.Duration;
  * The worked examples of spec §5.5 (property graph) and §6.3 (RDF), appended as the engines will
  * append them, one commit a minute from {@link TestServer#T0}.
  */
-final class SpecExamples {
+public final class SpecExamples {
     static final long RDF_T0 = 1767229200000L;
 
     private SpecExamples() {
@@ -34,7 +34,7 @@ final class SpecExamples {
     }
 
     /** Appends the six commits of §5.5; the clock must stand at {@link TestServer#T0}. */
-    static void propertyGraph(ChangeLog log, MutableClock clock) {
+    public static void propertyGraph(ChangeLog log, MutableClock clock) {
         append(log,
                 ADD, TestServer.vl("v1", "person"), ADD, TestServer.vl("v1", "employee"),
                 ADD, TestServer.vl("v2", "person"), ADD, TestServer.vp("v1", "name", "marko"),
@@ -68,7 +68,7 @@ final class SpecExamples {
     }
 
     /** Appends the first commit of §6.3 at {@link #RDF_T0}; the clock is moved there. */
-    static void rdfFirstCommit(ChangeLog log, MutableClock clock) {
+    public static void rdfFirstCommit(ChangeLog log, MutableClock clock) {
         clock.set(RDF_T0);
         append(log,
                 ADD, TestServer.stmt("<http://example.org/s> <http://example.org/p> \"a\" .\n"),

@@ -26,13 +26,13 @@ import java.util.function.UnaryOperator;
  * A real Nereid server on a random loopback port, with a real HTTP client. Tests write to the
  * stream by appending to the server's change log in-process, as the engines do.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     /** 2026-01-01T00:00:00Z, the first commit time of spec §5.5. */
-    static final long T0 = 1767225600000L;
+    public static final long T0 = 1767225600000L;
 
-    final MutableClock clock;
-    final NereidServer server;
+    public final MutableClock clock;
+    public final NereidServer server;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -41,11 +41,11 @@ final class TestServer implements AutoCloseable {
         this.server = server;
     }
 
-    static TestServer start(Path dataDir) {
+    public static TestServer start(Path dataDir) {
         return start(dataDir, c -> c);
     }
 
-    static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) {
+    public static TestServer start(Path dataDir, UnaryOperator<ServerConfig> tweak) {
         return start(dataDir, tweak, Map.of());
     }
 
@@ -64,11 +64,11 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
     }
 
@@ -97,7 +97,7 @@ final class TestServer implements AutoCloseable {
         return send(b.build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -130,16 +130,16 @@ final class TestServer implements AutoCloseable {
                 .build();
     }
 
-    ChangeLog pg() {
+    public ChangeLog pg() {
         return server.propertyGraphLog();
     }
 
-    ChangeLog sparql() {
+    public ChangeLog sparql() {
         return server.sparqlLog();
     }
 
     /** Appends one commit of records given as (op, data JSON) pairs. */
-    static CommitInfo append(ChangeLog log, Object... opAndData) {
+    public static CommitInfo append(ChangeLog log, Object... opAndData) {
         List<byte[]> records = new ArrayList<>();
         for (int i = 0; i < opAndData.length; i += 2) {
             records.add(RecordCodec.encode((Op) opAndData[i], (String) opAndData[i + 1]));
@@ -152,19 +152,19 @@ final class TestServer implements AutoCloseable {
     }
 
     /** The PG data JSON of a vertex-label record. */
-    static String vl(String id, String label) {
+    public static String vl(String id, String label) {
         return "{\"id\":\"" + id + "\",\"type\":\"vl\",\"key\":\"label\",\"value\":{\"value\":\"" + label
                 + "\",\"dataType\":\"String\"}}";
     }
 
     /** The PG data JSON of a string vertex-property record. */
-    static String vp(String id, String key, String value) {
+    public static String vp(String id, String key, String value) {
         return "{\"id\":\"" + id + "\",\"type\":\"vp\",\"key\":\"" + key + "\",\"value\":{\"value\":\"" + value
                 + "\",\"dataType\":\"String\"}}";
     }
 
     /** The last commitNum of the property-graph log, 0 when it is empty. */
-    long lastPgCommit() {
+    public long lastPgCommit() {
         return pg().lastCommit().map(CommitInfo::commitNum).orElse(0L);
     }
 
@@ -207,7 +207,7 @@ final class TestServer implements AutoCloseable {
         return lines;
     }
 
-    static String stmt(String nquad) {
+    public static String stmt(String nquad) {
         return "{\"stmt\":\"" + nquad.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"}";
     }
 

@@ -24,7 +24,11 @@ public enum ErrorCode {
     SERVER_SHUTDOWN("ServerShutdownException", 500, true),
     /** A query ran past the query timeout ({@code neptune_query_timeout}) and was stopped; it wrote nothing. */
     TIME_LIMIT_EXCEEDED("TimeLimitExceededException", 500, true),
-    INTERNAL_FAILURE("InternalFailureException", 500, true);
+    INTERNAL_FAILURE("InternalFailureException", 500, true),
+    /** Declared by Neptune's model for the stream operations; Nereid never sends it, its client reads it. */
+    THROTTLING("ThrottlingException", 500, true),
+    /** Declared by Neptune's model for the stream operations; Nereid never sends it, its client reads it. */
+    CLIENT_TIMEOUT("ClientTimeoutException", 408, true);
 
     private final String code;
     private final int httpStatus;

@@ -143,9 +143,11 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A peer that resets its connection is routine; it must not fill the log with stack traces.
-        // Anything else dropped a connection without an answer, which is a bug worth its trace.
-        if (cause instanceof java.io.IOException) {
+        // A peer that resets its connection, or closes it or sends bytes that are not HTTP mid-request, is
+        // routine; it must not fill the log with stack traces. Anything else dropped a connection without
+        // an answer, which is a bug worth its trace.
+        if (cause instanceof java.io.IOException || cause instanceof io.netty.handler.codec.DecoderException
+                || cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
             LOG.debug("connection {} closed after: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.error("connection {} closed without an answer", ctx.channel().remoteAddress(), cause);
