@@ -38,7 +38,7 @@ final class UpdateParsing {
         Thread parser = new Thread(null, () -> {
             try {
                 outcome.set(parseHere(text));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 outcome.set(e);
             }
         }, "sparql-update-parser", stack);
@@ -49,15 +49,20 @@ final class UpdateParsing {
             Thread.currentThread().interrupt();
             throw new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
         }
+        if (outcome.get() instanceof UpdateRequest parsed) {
+            return parsed;
+        }
         if (outcome.get() instanceof RuntimeException e) {
             throw e;
         }
-        return (UpdateRequest) outcome.get();
+        throw RdfErrors.from((Throwable) outcome.get());
     }
 
     private static UpdateRequest parseHere(String text) {
         try {
             return UpdateFactory.create(text, Syntax.syntaxSPARQL_11);
+        } catch (OutOfMemoryError e) {
+            throw RdfErrors.from(e);
         } catch (QueryParseException e) {
             if (e.getCause() instanceof StackOverflowError) {
                 throw new NereidException(ErrorCode.MALFORMED_QUERY, "The update is nested or repeated too deeply to parse");
