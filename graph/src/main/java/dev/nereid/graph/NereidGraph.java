@@ -2,6 +2,7 @@ package dev.nereid.graph;
 
 import dev.nereid.graph.capture.PgChange;
 import dev.nereid.log.ChangeLog;
+import dev.nereid.log.SnapshotDirectory;
 import dev.nereid.log.Snapshotting;
 import dev.nereid.log.StartupReport;
 import org.apache.commons.configuration2.BaseConfiguration;
@@ -24,7 +25,6 @@ import org.apache.tinkerpop.gremlin.tinkergraph.structure.TinkerVertex;
 import org.apache.tinkerpop.gremlin.util.iterator.IteratorUtils;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -61,14 +61,14 @@ public final class NereidGraph implements Graph, Snapshotting {
     private final PgCommitter committer;
     private final NereidTransaction transaction;
     private final ChangeLog log;
-    private final Path snapshotDir;
+    private final SnapshotDirectory snapshotDir;
     /** Set while an openCypher CREATE runs: there an existing id is an error, never a merge. */
     private final ThreadLocal<Boolean> createOnly = ThreadLocal.withInitial(() -> false);
     private StartupReport startup;
 
     private NereidGraph(ChangeLog log, Path snapshotDir) {
         this.log = log;
-        this.snapshotDir = snapshotDir;
+        this.snapshotDir = new SnapshotDirectory(snapshotDir, SnapshotFile.EXTENSION);
         this.tinker = TinkerTransactionGraph.open(tinkerConfiguration());
         this.access = TinkerTxAccess.install(tinker);
         this.committer = new PgCommitter(log, access, images, ages, edgeKeyHints, new LogReplay(tinker, access, ages));
@@ -110,17 +110,7 @@ public final class NereidGraph implements Graph, Snapshotting {
     private static final int SNAPSHOT_SLICE = 50_000;
 
     private Optional<SnapshotFile.Loaded> newestUsableSnapshot() throws IOException {
-        if (snapshotDir == null) {
-            return Optional.empty();
-        }
-        long last = log.lastCommit().map(c -> c.commitNum()).orElse(0L);
-        long first = log.firstCommit().map(c -> c.commitNum()).orElse(last + 1);
-        for (Path file : SnapshotFile.list(snapshotDir)) {
-            long n = SnapshotFile.commitNumOf(file);
-            // A snapshot is usable if the log continues from it: nothing between it and the log's first commit is lost.
-            if (n > last || n < first - 1) {
-                continue;
-            }
+        for (Path file : snapshotDir.usableWith(log)) {
             Optional<SnapshotFile.Loaded> loaded = SnapshotFile.read(file);
             if (loaded.isPresent()) {
                 return loaded;
@@ -138,7 +128,7 @@ public final class NereidGraph implements Graph, Snapshotting {
      */
     @Override
     public synchronized OptionalLong snapshot() throws IOException {
-        if (snapshotDir == null) {
+        if (!snapshotDir.isEnabled()) {
             return OptionalLong.empty();
         }
         record Taken(dev.nereid.log.CommitInfo at, List<PgChange> content) {
@@ -151,21 +141,14 @@ public final class NereidGraph implements Graph, Snapshotting {
         long commitNum = taken.at().commitNum();
         SnapshotFile.write(snapshotDir, commitNum, taken.at().commitTimestamp(), taken.content());
         log.registerSnapshot(commitNum);
-        List<Path> files = SnapshotFile.list(snapshotDir);
-        for (int i = 2; i < files.size(); i++) {
-            Files.deleteIfExists(files.get(i));
-        }
+        snapshotDir.keepNewest(2);
         return OptionalLong.of(commitNum);
     }
 
     /** The commitNum of the newest snapshot on disk, or 0. */
     @Override
     public long lastSnapshotCommitNum() throws IOException {
-        if (snapshotDir == null) {
-            return 0;
-        }
-        List<Path> files = SnapshotFile.list(snapshotDir);
-        return files.isEmpty() ? 0 : SnapshotFile.commitNumOf(files.get(0));
+        return snapshotDir.newestCommitNum();
     }
 
     private static Configuration tinkerConfiguration() {
@@ -309,7 +292,7 @@ public final class NereidGraph implements Graph, Snapshotting {
                 resetLogs.run();
                 tinker.clear();
                 ages.clear();
-                deleteSnapshots(snapshotDir);
+                snapshotDir.deleteAll();
             } catch (IOException e) {
                 failure[0] = e;
             }
@@ -325,11 +308,7 @@ public final class NereidGraph implements Graph, Snapshotting {
      * exists, and one could otherwise be taken for a point of the new history once commitNums catch up.
      */
     public static void deleteSnapshots(Path dir) throws IOException {
-        if (dir != null) {
-            for (Path file : SnapshotFile.list(dir)) {
-                Files.deleteIfExists(file);
-            }
-        }
+        new SnapshotDirectory(dir, SnapshotFile.EXTENSION).deleteAll();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.nereid.graph;
 
 import dev.nereid.graph.capture.PgChange;
+import dev.nereid.log.SnapshotDirectory;
 import dev.nereid.stream.Op;
 import dev.nereid.stream.PgData;
 import dev.nereid.stream.RecordCodec;
@@ -14,17 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -33,7 +29,7 @@ import java.util.zip.CheckedOutputStream;
  * One snapshot of the property graph at a commitNum: the ADD records that rebuild it.
  *
  * <pre>
- * file name: snapshot-&lt;commitNum, 20 digits&gt;.pgs    (written as .tmp, fsynced, renamed, directory fsynced)
+ * file name: snapshot-&lt;commitNum, 20 digits&gt;.pgs    (published by {@link SnapshotDirectory})
  * offset  size  field
  *      0     8  magic "NRDPGS01"
  *      8     8  commitNum        (int64, big-endian) — the last commit the snapshot contains
@@ -48,7 +44,7 @@ import java.util.zip.CheckedOutputStream;
 final class SnapshotFile {
 
     private static final byte[] MAGIC = "NRDPGS01".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.pgs");
+    static final String EXTENSION = "pgs";
 
     /** A snapshot read back. */
     record Loaded(long commitNum, long commitTimestamp, List<PgChange> records, Path file) {
@@ -57,10 +53,8 @@ final class SnapshotFile {
     private SnapshotFile() {
     }
 
-    static Path write(Path dir, long commitNum, long commitTimestamp, List<PgChange> records) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(String.format("snapshot-%020d.pgs", commitNum));
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    static Path write(SnapshotDirectory dir, long commitNum, long commitTimestamp, List<PgChange> records) throws IOException {
+        Path tmp = dir.temporaryFor(commitNum);
         CRC32C crc = new CRC32C();
         try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE);
@@ -77,36 +71,7 @@ final class SnapshotFile {
             out.flush();
             new DataOutputStream(raw).writeInt((int) crc.getValue());
         }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ch.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // some file systems cannot fsync a directory; the rename is then as durable as they allow
-        }
-        return file;
-    }
-
-    /** Snapshot files in {@code dir}, newest first. */
-    static List<Path> list(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()))
-                    .toList();
-        }
-    }
-
-    static long commitNumOf(Path file) {
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a snapshot file: " + file.getFileName());
-        }
-        return Long.parseLong(m.group(1));
+        return dir.publish(tmp, commitNum);
     }
 
     /** The snapshot in {@code file}, or empty if it is damaged. */

@@ -1,18 +1,13 @@
 package dev.nereid.graph;
 
-import dev.nereid.log.ChangeLog;
+import dev.nereid.log.GatedChangeLog;
 import dev.nereid.log.CommitInfo;
-import dev.nereid.log.LogCursor;
-import dev.nereid.log.MemoryChangeLog;
-import dev.nereid.log.RetentionReport;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,89 +27,8 @@ class CommitPathTest {
         return t;
     });
 
-    /**
-     * A real in-memory log whose appends can be held at the door or made to fail, to observe the graph
-     * while a commit is between "records computed" and "records durable".
-     */
-    static final class GatedLog implements ChangeLog {
-        final MemoryChangeLog log = new MemoryChangeLog();
-        volatile CountDownLatch entered = new CountDownLatch(0);
-        volatile CountDownLatch gate = new CountDownLatch(0);
-        volatile boolean fail;
-
-        @Override
-        public CommitInfo append(List<byte[]> records) throws IOException {
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            if (fail) {
-                throw new IOException("disk full");
-            }
-            return log.append(records);
-        }
-
-        @Override
-        public List<CommitInfo> appendAll(List<List<byte[]>> commits) throws IOException {
-            List<CommitInfo> infos = new java.util.ArrayList<>();
-            for (List<byte[]> records : commits) {
-                infos.add(append(records));
-            }
-            return infos;
-        }
-
-        @Override
-        public Optional<CommitInfo> lastCommit() {
-            return log.lastCommit();
-        }
-
-        @Override
-        public Optional<CommitInfo> firstCommit() {
-            return log.firstCommit();
-        }
-
-        @Override
-        public Optional<CommitInfo> lastDeleted() {
-            return log.lastDeleted();
-        }
-
-        @Override
-        public Optional<CommitInfo> lastCommitBefore(long timestampExclusive) throws IOException {
-            return log.lastCommitBefore(timestampExclusive);
-        }
-
-        @Override
-        public LogCursor cursor(long commitNum, long opNum) throws IOException {
-            return log.cursor(commitNum, opNum);
-        }
-
-        @Override
-        public void registerSnapshot(long commitNum) throws IOException {
-            log.registerSnapshot(commitNum);
-        }
-
-        @Override
-        public OptionalLong snapshotCommitNum() {
-            return log.snapshotCommitNum();
-        }
-
-        @Override
-        public RetentionReport applyRetention(long expireBeforeMillis) throws IOException {
-            return log.applyRetention(expireBeforeMillis);
-        }
-
-        @Override
-        public void reset() throws IOException {
-            log.reset();
-        }
-
-        @Override
-        public void close() throws IOException {
-            log.close();
-        }
+    /** The shared gated log, under the name these tests use. */
+    static final class GatedLog extends GatedChangeLog {
     }
 
     private static boolean visible(GraphFixture f, String id) throws Exception {

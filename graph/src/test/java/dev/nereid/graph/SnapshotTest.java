@@ -81,7 +81,7 @@ class SnapshotTest {
             assertThat(second).isGreaterThan(first);
             live = f.graph.content();
         }
-        Path newest = SnapshotFile.list(snapshots()).get(0);
+        Path newest = new dev.nereid.log.SnapshotDirectory(snapshots(), SnapshotFile.EXTENSION).newestFirst().get(0);
         long size = Files.size(newest);
         try (var ch = java.nio.channels.FileChannel.open(newest, StandardOpenOption.WRITE)) {
             ch.truncate(size - 7);
@@ -99,7 +99,7 @@ class SnapshotTest {
                 f.run("g.addV('n').property(id,'n" + i + "')");
                 f.graph.snapshot();
             }
-            assertThat(SnapshotFile.list(snapshots())).extracting(p -> p.getFileName().toString())
+            assertThat(new dev.nereid.log.SnapshotDirectory(snapshots(), SnapshotFile.EXTENSION).newestFirst()).extracting(p -> p.getFileName().toString())
                     .containsExactly("snapshot-00000000000000000004.pgs", "snapshot-00000000000000000003.pgs");
         }
     }

@@ -4,6 +4,7 @@ import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.riot.thrift.ThriftRDF;
 import org.apache.jena.sparql.core.Quad;
+import dev.nereid.log.SnapshotDirectory;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -18,16 +19,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -38,7 +34,7 @@ import java.util.zip.CheckedOutputStream;
  * naming each blank node as before).
  *
  * <pre>
- * file name: snapshot-&lt;commitNum, 20 digits&gt;.rdfs   (written as .tmp, fsynced, renamed, directory fsynced)
+ * file name: snapshot-&lt;commitNum, 20 digits&gt;.rdfs   (published by {@link SnapshotDirectory})
  * offset  size  field
  *      0     8  magic "NRDRDF01"
  *      8     8  commitNum        (int64, big-endian) — the last commit the snapshot contains
@@ -55,7 +51,7 @@ final class RdfSnapshotFile {
 
     private static final byte[] MAGIC = "NRDRDF01".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = 44;
-    private static final Pattern NAME = Pattern.compile("snapshot-(\\d{20})\\.rdfs");
+    static final String EXTENSION = "rdfs";
 
     /** The header of a snapshot that passed its checks; its quads were given to the reader's consumer. */
     record Loaded(long commitNum, long commitTimestamp, long quadCount, Path file) {
@@ -64,10 +60,8 @@ final class RdfSnapshotFile {
     private RdfSnapshotFile() {
     }
 
-    static Path write(Path dir, long commitNum, long commitTimestamp, List<Quad> quads) throws IOException {
-        Files.createDirectories(dir);
-        Path file = dir.resolve(String.format("snapshot-%020d.rdfs", commitNum));
-        Path tmp = dir.resolve(file.getFileName() + ".tmp");
+    static Path write(SnapshotDirectory dir, long commitNum, long commitTimestamp, List<Quad> quads) throws IOException {
+        Path tmp = dir.temporaryFor(commitNum);
         CRC32C crc = new CRC32C();
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE)) {
@@ -85,35 +79,8 @@ final class RdfSnapshotFile {
             header.put(MAGIC).putLong(commitNum).putLong(commitTimestamp).putLong(quads.size()).putLong(bodyLength)
                     .putInt((int) crc.getValue()).flip();
             ch.write(header, 0);
-            ch.force(true);
         }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException ignored) {
-            // some file systems cannot fsync a directory; the rename is then as durable as they allow
-        }
-        return file;
-    }
-
-    /** Snapshot files in {@code dir}, newest first. */
-    static List<Path> list(Path dir) throws IOException {
-        if (dir == null || !Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted((a, b) -> b.getFileName().toString().compareTo(a.getFileName().toString()))
-                    .toList();
-        }
-    }
-
-    static long commitNumOf(Path file) {
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a snapshot file: " + file.getFileName());
-        }
-        return Long.parseLong(m.group(1));
+        return dir.publish(tmp, commitNum);
     }
 
     /**
@@ -154,10 +121,5 @@ final class RdfSnapshotFile {
             // A damaged body fails inside the Thrift reader with its own runtime exceptions.
             return Optional.empty();
         }
-    }
-
-    /** Snapshots of the RDF store found in {@code dir}, each with its header, newest first. */
-    static List<Path> listForTests(Path dir) throws IOException {
-        return new ArrayList<>(list(dir));
     }
 }

@@ -3,6 +3,7 @@ package dev.nereid.rdf;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.LogCursor;
+import dev.nereid.log.SnapshotDirectory;
 import dev.nereid.log.Snapshotting;
 import dev.nereid.log.StartupReport;
 import dev.nereid.stream.ErrorCode;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
     private static final int MAX_BATCH = 256;
 
     private final ChangeLog log;
-    private final Path snapshotDir;
+    private final SnapshotDirectory snapshotDir;
     private final LocalLoad loader;
     private final DatasetGraph stored = DatasetGraphFactory.createTxnMem();
     private final QuadAges ages = new QuadAges();
@@ -82,7 +82,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
 
     private RdfStore(ChangeLog log, Path snapshotDir, Path loadDirectory) {
         this.log = log;
-        this.snapshotDir = snapshotDir;
+        this.snapshotDir = new SnapshotDirectory(snapshotDir, RdfSnapshotFile.EXTENSION);
         this.loader = new LocalLoad(loadDirectory);
     }
 
@@ -131,14 +131,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
 
     /** In the write transaction: the newest snapshot the log continues from, loaded; empty if none is. */
     private Optional<RdfSnapshotFile.Loaded> loadNewestUsableSnapshot() throws IOException {
-        long last = log.lastCommit().map(CommitInfo::commitNum).orElse(0L);
-        long first = log.firstCommit().map(CommitInfo::commitNum).orElse(last + 1);
-        for (Path file : RdfSnapshotFile.list(snapshotDir)) {
-            long n = RdfSnapshotFile.commitNumOf(file);
-            // Usable if the log continues from it: nothing between it and the log's first commit is lost.
-            if (n > last || n < first - 1) {
-                continue;
-            }
+        for (Path file : snapshotDir.usableWith(log)) {
             Optional<RdfSnapshotFile.Loaded> loaded = RdfSnapshotFile.read(file, q -> {
                 stored.add(q);
                 ages.added(q);
@@ -404,7 +397,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
                 resetLogs.run();
                 stored.clear();
                 ages.clear();
-                deleteSnapshots(snapshotDir);
+                snapshotDir.deleteAll();
                 stored.commit();
                 failure = null;
             } finally {
@@ -420,9 +413,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
      * exists, and one could otherwise be taken for a point of the new history once commitNums catch up.
      */
     public static void deleteSnapshots(Path dir) throws IOException {
-        for (Path file : RdfSnapshotFile.list(dir)) {
-            Files.deleteIfExists(file);
-        }
+        new SnapshotDirectory(dir, RdfSnapshotFile.EXTENSION).deleteAll();
     }
 
     @Override
@@ -442,7 +433,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
      */
     @Override
     public synchronized OptionalLong snapshot() throws IOException {
-        if (snapshotDir == null) {
+        if (!snapshotDir.isEnabled()) {
             return OptionalLong.empty();
         }
         CommitInfo at;
@@ -463,17 +454,13 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
         List<Quad> quads = QuadAges.inAgeOrder(aged);
         RdfSnapshotFile.write(snapshotDir, at.commitNum(), at.commitTimestamp(), quads);
         log.registerSnapshot(at.commitNum());
-        List<Path> files = RdfSnapshotFile.list(snapshotDir);
-        for (int i = 2; i < files.size(); i++) {
-            Files.deleteIfExists(files.get(i));
-        }
+        snapshotDir.keepNewest(2);
         return OptionalLong.of(at.commitNum());
     }
 
     @Override
     public long lastSnapshotCommitNum() throws IOException {
-        List<Path> files = RdfSnapshotFile.list(snapshotDir);
-        return files.isEmpty() ? 0 : RdfSnapshotFile.commitNumOf(files.get(0));
+        return snapshotDir.newestCommitNum();
     }
 
     /** Reads the committed dataset, with Neptune's view of the default graph, in a read transaction. */

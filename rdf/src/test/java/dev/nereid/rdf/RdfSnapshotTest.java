@@ -5,6 +5,7 @@ import dev.nereid.log.Durability;
 import dev.nereid.log.FileChangeLog;
 import dev.nereid.log.LogConfig;
 import dev.nereid.log.LogCursor;
+import dev.nereid.log.SnapshotDirectory;
 import dev.nereid.stream.RdfData;
 import dev.nereid.stream.RecordCodec;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,10 @@ class RdfSnapshotTest {
 
     private Path snapshots() {
         return dir.resolve("snapshots");
+    }
+
+    private SnapshotDirectory snapshotFiles() {
+        return new SnapshotDirectory(snapshots(), RdfSnapshotFile.EXTENSION);
     }
 
     private static void workload(RdfStore store, long seed, int requests) {
@@ -121,8 +126,8 @@ class RdfSnapshotTest {
             second = store.snapshot().getAsLong();
             live = store.content();
         }
-        Path newest = RdfSnapshotFile.list(snapshots()).get(0);
-        assertThat(RdfSnapshotFile.commitNumOf(newest)).isEqualTo(second);
+        Path newest = snapshotFiles().newestFirst().get(0);
+        assertThat(snapshotFiles().commitNumOf(newest)).isEqualTo(second);
         try (FileChannel ch = FileChannel.open(newest, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[] {0x55, 0x55}), ch.size() / 2);
         }
@@ -142,9 +147,9 @@ class RdfSnapshotTest {
                 store.update(EX + "INSERT DATA { ex:s ex:p " + i + " }");
                 store.snapshot();
             }
-            assertThat(RdfSnapshotFile.list(snapshots())).extracting(RdfSnapshotFile::commitNumOf).containsExactly(3L, 2L);
+            assertThat(snapshotFiles().newestFirst()).extracting(snapshotFiles()::commitNumOf).containsExactly(3L, 2L);
             store.resetWith(log::reset);
-            assertThat(RdfSnapshotFile.list(snapshots())).isEmpty();
+            assertThat(snapshotFiles().newestFirst()).isEmpty();
             assertThat(store.content()).isEmpty();
             assertThat(store.contentOldestFirst()).isEmpty();
         }

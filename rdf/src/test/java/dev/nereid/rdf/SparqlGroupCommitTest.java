@@ -1,10 +1,8 @@
 package dev.nereid.rdf;
 
 import dev.nereid.log.ChangeLog;
+import dev.nereid.log.GatedChangeLog;
 import dev.nereid.log.CommitInfo;
-import dev.nereid.log.LogCursor;
-import dev.nereid.log.MemoryChangeLog;
-import dev.nereid.log.RetentionReport;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import org.junit.jupiter.api.AfterEach;
@@ -13,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,83 +28,11 @@ class SparqlGroupCommitTest {
 
     private static final String EX = "PREFIX ex: <http://example.org/> ";
 
-    /** A log whose first append waits at a gate, and which remembers how many commits each append held. */
-    static final class GatedLog implements ChangeLog {
-        final MemoryChangeLog log = new MemoryChangeLog();
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch gate = new CountDownLatch(1);
-        final List<Integer> batches = new CopyOnWriteArrayList<>();
-        volatile boolean fail;
-
-        @Override
-        public CommitInfo append(List<byte[]> records) throws IOException {
-            return appendAll(List.of(records)).get(0);
-        }
-
-        @Override
-        public List<CommitInfo> appendAll(List<List<byte[]>> commits) throws IOException {
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            batches.add(commits.size());
-            if (fail) {
-                throw new IOException("disk full");
-            }
-            return log.appendAll(commits);
-        }
-
-        @Override
-        public Optional<CommitInfo> lastCommit() {
-            return log.lastCommit();
-        }
-
-        @Override
-        public Optional<CommitInfo> firstCommit() {
-            return log.firstCommit();
-        }
-
-        @Override
-        public Optional<CommitInfo> lastDeleted() {
-            return log.lastDeleted();
-        }
-
-        @Override
-        public Optional<CommitInfo> lastCommitBefore(long timestampExclusive) throws IOException {
-            return log.lastCommitBefore(timestampExclusive);
-        }
-
-        @Override
-        public LogCursor cursor(long commitNum, long opNum) throws IOException {
-            return log.cursor(commitNum, opNum);
-        }
-
-        @Override
-        public void registerSnapshot(long commitNum) throws IOException {
-            log.registerSnapshot(commitNum);
-        }
-
-        @Override
-        public OptionalLong snapshotCommitNum() {
-            return log.snapshotCommitNum();
-        }
-
-        @Override
-        public RetentionReport applyRetention(long expireBeforeMillis) throws IOException {
-            return log.applyRetention(expireBeforeMillis);
-        }
-
-        @Override
-        public void reset() throws IOException {
-            log.reset();
-        }
-
-        @Override
-        public void close() throws IOException {
-            log.close();
+    /** A log whose appends wait at a closed gate until the test opens it. */
+    static final class GatedLog extends GatedChangeLog {
+        GatedLog() {
+            entered = new CountDownLatch(1);
+            gate = new CountDownLatch(1);
         }
     }
 
