@@ -27,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Durable before visible: a commit is published to readers (through {@link #durablePoint()})
  * only after the force that covers it, so cursors, {@link #lastCommit()} and the rest never see a
  * commit that a crash could take back.
+ *
+ * <p>Over 500 lines on purpose: every method here takes part in that one lock order and reads the
+ * same few guarded fields (active segment, next number, durable point); split up, each piece would
+ * need those fields exposed and the lock order restated.
  */
 public final class FileChangeLog implements ChangeLog {
 

@@ -16,14 +16,6 @@ import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.exec.UpdateExec;
-import org.apache.jena.sparql.exec.UpdateExecBuilder;
-import org.apache.jena.sparql.modify.request.UpdateDropClear;
-import org.apache.jena.sparql.modify.request.UpdateLoad;
-import org.apache.jena.sparql.modify.request.UpdateModify;
-import org.apache.jena.sparql.syntax.ElementService;
-import org.apache.jena.sparql.syntax.ElementVisitorBase;
-import org.apache.jena.sparql.syntax.ElementWalker;
 import org.apache.jena.update.Update;
 import org.apache.jena.update.UpdateRequest;
 import org.slf4j.Logger;
@@ -39,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -71,7 +62,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
 
     private final ChangeLog log;
     private final SnapshotDirectory snapshotDir;
-    private final LocalLoad loader;
+    private final UpdateOperations operations;
     private final DatasetGraph stored = DatasetGraphFactory.createTxnMem();
     private final QuadAges ages = new QuadAges();
     /** Held by the batch runner, by a snapshot while it copies the quads, and by a reset. */
@@ -83,7 +74,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
     private RdfStore(ChangeLog log, Path snapshotDir, Path loadDirectory) {
         this.log = log;
         this.snapshotDir = new SnapshotDirectory(snapshotDir, RdfSnapshotFile.EXTENSION);
-        this.loader = new LocalLoad(loadDirectory);
+        this.operations = new UpdateOperations(new LocalLoad(loadDirectory));
     }
 
     /** The store as its log alone describes it: every record, in order, applied to an empty dataset; no LOAD. */
@@ -196,7 +187,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
     public Optional<CommitInfo> update(String request, Duration timeout) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         UpdateRequest parsed = UpdateParsing.parse(request);
-        refuseServiceCalls(parsed);
+        UpdateOperations.refuseServiceCalls(parsed);
         PendingUpdate pending = new PendingUpdate(parsed, deadline);
         waiting.add(pending);
         writer.lock();
@@ -238,7 +229,7 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
                 NeptuneDatasetView.NetChange change;
                 try {
                     for (Update operation : update.request.getOperations()) {
-                        run(view, update.request, operation, update.deadline);
+                        operations.run(view, update.request, operation, update.deadline);
                     }
                     change = view.netChange();
                 } catch (RuntimeException | OutOfMemoryError e) {
@@ -294,77 +285,6 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
         } finally {
             stored.end();
         }
-    }
-
-    /** {@code SERVICE} would query any endpoint on the client's say-so, so an update may not name one. */
-    private static void refuseServiceCalls(UpdateRequest request) {
-        for (Update operation : request.getOperations()) {
-            if (operation instanceof UpdateModify modify && modify.getWherePattern() != null) {
-                boolean[] service = {false};
-                ElementWalker.walk(modify.getWherePattern(), new ElementVisitorBase() {
-                    @Override
-                    public void visit(ElementService el) {
-                        service[0] = true;
-                    }
-                });
-                if (service[0]) {
-                    throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, "SERVICE is not supported");
-                }
-            }
-        }
-    }
-
-    /**
-     * One operation of the request. Done here rather than by ARQ:
-     * <ul>
-     *   <li>{@code CLEAR}/{@code DROP NAMED} mean every graph but the one updates address (spec §6.2),
-     *       where ARQ would take every graph the dataset lists; {@code ALL} removes everything oldest
-     *       first, where ARQ would go graph by graph;</li>
-     *   <li>{@code LOAD} reads only the load directory, and a document that fails writes nothing.</li>
-     * </ul>
-     */
-    private void run(NeptuneDatasetView view, UpdateRequest request, Update operation, long deadline) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-            throw NereidException.timeLimitExceeded();
-        }
-        if (operation instanceof UpdateDropClear clear && (clear.isAllNamed() || clear.isAll())) {
-            if (clear.isAll()) {
-                view.clear();
-            } else {
-                view.removeAllNamed();
-            }
-            return;
-        }
-        if (operation instanceof UpdateLoad load) {
-            List<Quad> quads;
-            try {
-                quads = loader.read(load);
-            } catch (NereidException e) {
-                if (load.getSilent()) {
-                    return;
-                }
-                throw e;
-            }
-            for (int i = 0; i < quads.size(); i++) {
-                if ((i & 0x3fff) == 0 && System.nanoTime() - deadline > 0) {
-                    throw NereidException.timeLimitExceeded();
-                }
-                view.add(quads.get(i));
-            }
-            return;
-        }
-        UpdateRequest one = new UpdateRequest();
-        one.setPrefixMapping(request.getPrefixMapping());
-        if (request.getBaseURI() != null) {
-            one.setBaseURI(request.getBaseURI());
-        }
-        one.add(operation);
-        UpdateExecBuilder exec = UpdateExec.dataset(view).update(one);
-        if (deadline != Long.MAX_VALUE) {
-            exec.timeout(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)), TimeUnit.MILLISECONDS);
-        }
-        exec.execute();
     }
 
     private static List<byte[]> records(NeptuneDatasetView.NetChange change) {

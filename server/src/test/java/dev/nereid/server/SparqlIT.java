@@ -41,6 +41,9 @@ import software.amazon.awssdk.services.neptunedata.model.IteratorType;
  * posts, curl-style GETs — and the SPARQL stream those updates write (spec §6), read over HTTP and with the
  * AWS SDK. Bad input gets Neptune's error and writes nothing; the data survives a restart and goes with a
  * fast reset.
+ *
+ * <p>Just over 500 lines on purpose: the cases share one set of helpers for the protocol's three ways
+ * in and the stream's two ways out, and each case is one server's life.
  */
 class SparqlIT {
     static final String PREFIXES = "PREFIX ex: <http://example.org/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
