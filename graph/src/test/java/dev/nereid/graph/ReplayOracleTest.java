@@ -2,8 +2,8 @@ package dev.nereid.graph;
 
 import dev.nereid.graph.capture.PgChange;
 import dev.nereid.graph.gremlin.NeptuneScriptEngine;
-import dev.nereid.log.LogCursor;
 import dev.nereid.log.MemoryChangeLog;
+import dev.nereid.log.SetReplay;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import dev.nereid.stream.Op;
@@ -12,7 +12,6 @@ import dev.nereid.stream.RecordCodec;
 import org.apache.tinkerpop.gremlin.process.traversal.Traversal;
 import org.junit.jupiter.api.Test;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -209,30 +208,7 @@ class ReplayOracleTest {
     /** An independent replayer: statements as strings in a set, with the replay contract checked. */
     static final class SetModel {
         static Set<String> replay(MemoryChangeLog log) throws Exception {
-            Set<String> statements = new HashSet<>();
-            long expectedCommit = 1;
-            int expectedOp = 1;
-            try (LogCursor c = log.cursor(1, 1)) {
-                while (c.next()) {
-                    assertThat(c.commitNum()).isEqualTo(expectedCommit);
-                    assertThat(c.opNum()).isEqualTo(expectedOp);
-                    ByteBuffer record = c.record();
-                    Op op = RecordCodec.op(record);
-                    String statement = key(RecordCodec.pgData(record));
-                    if (op == Op.ADD) {
-                        assertThat(statements.add(statement)).as("ADD of a present statement %s", statement).isTrue();
-                    } else {
-                        assertThat(statements.remove(statement)).as("REMOVE of an absent statement %s", statement).isTrue();
-                    }
-                    if (c.opNum() == c.recordCount()) {
-                        expectedCommit++;
-                        expectedOp = 1;
-                    } else {
-                        expectedOp++;
-                    }
-                }
-            }
-            return statements;
+            return SetReplay.replay(log, r -> RecordCodec.op(r) == Op.ADD, r -> key(RecordCodec.pgData(r)));
         }
 
         static Set<String> statements(List<PgChange> content) {

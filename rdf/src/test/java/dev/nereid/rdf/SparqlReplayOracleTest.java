@@ -1,7 +1,7 @@
 package dev.nereid.rdf;
 
-import dev.nereid.log.LogCursor;
 import dev.nereid.log.MemoryChangeLog;
+import dev.nereid.log.SetReplay;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import dev.nereid.stream.Op;
@@ -10,7 +10,6 @@ import dev.nereid.stream.RecordCodec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -180,29 +179,8 @@ class SparqlReplayOracleTest {
     /** An independent replayer: stmt strings in a set, with the replay contract checked. */
     static final class SetModel {
         static Set<String> replay(MemoryChangeLog log) throws Exception {
-            Set<String> quads = new HashSet<>();
-            long expectedCommit = 1;
-            int expectedOp = 1;
-            try (LogCursor c = log.cursor(1, 1)) {
-                while (c.next()) {
-                    assertThat(c.commitNum()).isEqualTo(expectedCommit);
-                    assertThat(c.opNum()).isEqualTo(expectedOp);
-                    ByteBuffer record = c.record();
-                    String stmt = RdfData.fromJson(RecordCodec.data(record)).stmt();
-                    if (RecordCodec.op(record) == Op.ADD) {
-                        assertThat(quads.add(stmt)).as("ADD of a present quad %s", stmt).isTrue();
-                    } else {
-                        assertThat(quads.remove(stmt)).as("REMOVE of an absent quad %s", stmt).isTrue();
-                    }
-                    if (c.opNum() == c.recordCount()) {
-                        expectedCommit++;
-                        expectedOp = 1;
-                    } else {
-                        expectedOp++;
-                    }
-                }
-            }
-            return quads;
+            return SetReplay.replay(log, r -> RecordCodec.op(r) == Op.ADD,
+                    r -> RdfData.fromJson(RecordCodec.data(r)).stmt());
         }
     }
 }

@@ -144,4 +144,23 @@ public final class ChildServer implements AutoCloseable {
             return -1;
         }
     }
+
+    /** Stops every server, even after one failed to stop cleanly; the first failure is thrown. */
+    public static void closeAll(List<ChildServer> servers) throws IOException {
+        IOException failure = null;
+        for (ChildServer server : servers) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

@@ -90,7 +90,7 @@ public final class GremlinWriteBench {
                 summary = new Summary(s, Machine.current(), rounds, checks, fsyncBefore, fsyncAfter).render();
             } finally {
                 targets.forEach(t -> t.clients().forEach(WriteClient::close));
-                closeAll(servers);
+                ChildServer.closeAll(servers);
             }
         }
         System.out.println();
@@ -104,25 +104,6 @@ public final class GremlinWriteBench {
             }
         }
         return summary;
-    }
-
-    /** Stops every server, even after one failed to stop cleanly; the first failure is thrown. */
-    private static void closeAll(List<ChildServer> servers) throws IOException {
-        IOException failure = null;
-        for (ChildServer server : servers) {
-            try {
-                server.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
     }
 
     /**

@@ -117,7 +117,7 @@ public final class SparqlWriteBench {
                 }
                 return rounds;
             } finally {
-                closeAll(children);
+                ChildServer.closeAll(children);
             }
         }
     }
@@ -146,25 +146,6 @@ public final class SparqlWriteBench {
             }
         } finally {
             starters.shutdown();
-        }
-    }
-
-    /** Stops every server, even after one failed to stop cleanly; the first failure is thrown. */
-    private static void closeAll(List<ChildServer> children) throws IOException {
-        IOException failure = null;
-        for (ChildServer child : children) {
-            try {
-                child.close();
-            } catch (IOException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
