@@ -40,9 +40,12 @@ final class NeptuneDatasetView extends DatasetGraphWrapper implements DatasetGra
     private final Map<Quad, Boolean> touched = new LinkedHashMap<>();
     private final QuadAges ages;
 
-    /** A view for reading, or for writing with bulk removals in index order. */
+    /** Ages for views that only read: nothing is ever removed through them, so the book stays empty. */
+    private static final QuadAges READING = new QuadAges();
+
+    /** A view for reading (queries). */
     NeptuneDatasetView(DatasetGraph stored) {
-        this(stored, new QuadAges());
+        this(stored, READING);
     }
 
     /** A view for one update; {@code ages} orders its bulk removals oldest first. */
