@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -185,8 +186,19 @@ public final class RdfStore implements Snapshotting, AutoCloseable {
      * nothing.
      */
     public Optional<CommitInfo> update(String request, Duration timeout) {
+        return update(request, timeout, effects -> { });
+    }
+
+    /**
+     * As {@link #update(String, Duration)}, with an admission check: once the request is parsed, and before
+     * anything else is checked, queued or run, {@code admission} is given what the request may do to the
+     * data ({@link UpdateEffects}; IAM authorization decides on it). To refuse the request it throws; the
+     * exception reaches the caller as it is, and nothing runs or is logged.
+     */
+    public Optional<CommitInfo> update(String request, Duration timeout, Consumer<UpdateEffects> admission) {
         long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
         UpdateRequest parsed = UpdateParsing.parse(request);
+        admission.accept(UpdateEffects.of(parsed));
         UpdateOperations.refuseServiceCalls(parsed);
         PendingUpdate pending = new PendingUpdate(parsed, deadline);
         waiting.add(pending);

@@ -6,8 +6,11 @@ import dev.nereid.log.ChangeLog;
 import dev.nereid.log.CommitInfo;
 import dev.nereid.log.LogConfig;
 import dev.nereid.rdf.RdfStore;
+import dev.nereid.server.auth.Authentication;
+import dev.nereid.server.auth.SigV4Authentication;
 import dev.nereid.server.gremlin.GremlinHttpRoute;
 import dev.nereid.server.gremlin.GremlinWebSocket;
+import dev.nereid.server.http.ConcurrencyLimit;
 import dev.nereid.server.http.HttpDispatcher;
 import dev.nereid.server.http.HttpPipeline;
 import dev.nereid.server.http.RequestGate;
@@ -20,6 +23,7 @@ import dev.nereid.server.stream.StreamLogs;
 import dev.nereid.server.stream.StreamRoute;
 import dev.nereid.server.system.DatabaseReset;
 import dev.nereid.server.system.SystemRoute;
+import dev.nereid.server.tls.TlsFiles;
 import dev.nereid.stream.StreamFormat;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,6 +36,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
@@ -103,6 +108,12 @@ public final class NereidServer implements AutoCloseable {
      */
     public static NereidServer start(ServerConfig config, Map<String, Route> extraRoutes)
             throws IOException, InterruptedException {
+        ServerSecurity security = config.security();
+        // A bad certificate or key stops start-up here, before any log is opened.
+        SslContext tls = security.tlsFiles().map(TlsFiles::load).orElse(null);
+        Authentication authentication = security.authConfig()
+                .<Authentication>map(auth -> new SigV4Authentication(auth, tls != null, config.clock()))
+                .orElse(Authentication.NONE);
         Files.createDirectories(config.dataDir());
         LogConfig logConfig = LogConfig.defaults().withDurability(config.durability()).withClock(config.clock());
         StreamLogs logs = StreamLogs.open(config.dataDir(), logConfig);
@@ -121,12 +132,14 @@ public final class NereidServer implements AutoCloseable {
             rdf = RdfStore.open(logs.sparql(), rdfSnapshots, config.sparqlLoadDirectory());
             LOG.info("rdf: {}", rdf.startupReport());
             RequestGate gate = new RequestGate();
-            gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate);
+            gremlin = GremlinWebSocket.start(graph, config.queryTimeout().toMillis(), gate, security.maxBodyBytes(),
+                    authentication);
             DatabaseReset reset = new DatabaseReset(config.dataDir(), logs, graph, rdf, gate);
             SystemRoute system = new SystemRoute(reset, graph, rdf, config.clock());
             Router router = routes(config, logs, graph, rdf, system);
             extraRoutes.forEach(router::add);
-            HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system));
+            HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system), authentication);
+            ConcurrencyLimit limit = new ConcurrencyLimit(security.maxConcurrentRequests());
             ChannelHandler upgrades = gremlin.upgrades();
 
             acceptors = new NioEventLoopGroup(1);
@@ -145,7 +158,11 @@ public final class NereidServer implements AutoCloseable {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             connections.add(ch);
-                            HttpPipeline.install(ch.pipeline(), workerGroup, upgrades, dispatcher);
+                            if (tls != null) {
+                                ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+                            }
+                            HttpPipeline.install(ch.pipeline(), limit, security.maxBodyBytes(), workerGroup, upgrades,
+                                    dispatcher);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
@@ -183,7 +200,8 @@ public final class NereidServer implements AutoCloseable {
         }
         router.addWithTrailingSlash("/sparql/stream", new StreamRoute(logs.sparql(), StreamFormat.NQUADS,
                 config.streamsEnabled(), config.streamsExpiry(), config.clock(), reads));
-        router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(), false));
+        router.add("/status", new StatusRoute(config.clock().instant(), config.streamsEnabled(),
+                config.security().authConfig().isPresent(), config.queryTimeout().toMillis()));
         router.add("/system", system);
         router.add("/gremlin", GremlinHttpRoute.gremlin(graph, config.queryTimeout()));
         // Neptune documents /openCypher; the AWS SDKs post to /opencypher.
@@ -202,6 +220,11 @@ public final class NereidServer implements AutoCloseable {
 
     public String host() {
         return config.host();
+    }
+
+    /** Whether the port speaks TLS (HTTPS and WSS). */
+    public boolean secure() {
+        return config.security().tlsFiles().isPresent();
     }
 
     /** The property-graph change log; the engines append to it, and so do tests. */

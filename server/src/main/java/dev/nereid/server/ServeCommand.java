@@ -1,6 +1,9 @@
 package dev.nereid.server;
 
 import dev.nereid.log.Durability;
+import dev.nereid.server.auth.AuthConfig;
+import dev.nereid.server.auth.AuthConfigException;
+import dev.nereid.server.tls.TlsFiles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
 
     enum Switch { on, off }
+
+    enum AuthMode { none, sigv4 }
 
     @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
@@ -61,6 +66,32 @@ final class ServeCommand implements Callable<Integer> {
             + "directory (file: IRIs only, nothing outside it). Unset, LOAD is refused (default: unset).")
     Path sparqlLoadDir;
 
+    @Option(names = "--auth", paramLabel = "none|sigv4", defaultValue = "none", description = "sigv4: accept only "
+            + "requests signed with AWS Signature Version 4 (service neptune-db) by a key pair of --auth-config, and hold "
+            + "each to its principal's IAM policies, as a Neptune cluster with IAM auth does (default: ${DEFAULT-VALUE}).")
+    AuthMode auth;
+
+    @Option(names = "--auth-config", paramLabel = "FILE", description = "JSON: the region, and the principals with "
+            + "their key pairs and IAM policy documents. Needed by --auth sigv4.")
+    Path authConfig;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "PEM certificate chain: serve HTTPS and WSS "
+            + "on the port instead of HTTP and WS. Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM private key of --tls-cert, unencrypted "
+            + "PKCS#8 (BEGIN PRIVATE KEY).")
+    Path tlsKey;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "157286400", description = "Largest "
+            + "request body accepted; a larger one gets 400 BadRequestException (default: ${DEFAULT-VALUE}, Neptune's).")
+    int maxBodyBytes;
+
+    @Option(names = "--max-concurrent-requests", paramLabel = "N", defaultValue = "8192", description = "HTTP "
+            + "requests processed at once, queued ones included; one more gets 429 TooManyRequestsException "
+            + "(default: ${DEFAULT-VALUE}).")
+    int maxConcurrentRequests;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -78,7 +109,8 @@ final class ServeCommand implements Callable<Integer> {
                 stopped.countDown();
             }
         }, "nereid-shutdown"));
-        System.out.println("Nereid ready on http://" + hostForUrl(server.host()) + ":" + server.port());
+        System.out.println("Nereid ready on " + (server.secure() ? "https" : "http") + "://"
+                + hostForUrl(server.host()) + ":" + server.port());
         System.out.flush();
         stopped.await();
         return 0;
@@ -97,10 +129,33 @@ final class ServeCommand implements Callable<Integer> {
                     .withStreamsEnabled(streams == Switch.on).withStreamsExpiry(expiry).withDurability(d)
                     .withSnapshotInterval(Duration.ofSeconds(snapshotIntervalSeconds))
                     .withQueryTimeout(Duration.ofMillis(queryTimeoutMillis))
-                    .withSparqlLoadDirectory(sparqlLoadDir);
-        } catch (IllegalArgumentException e) {
+                    .withSparqlLoadDirectory(sparqlLoadDir)
+                    .withSecurity(security());
+        } catch (IllegalArgumentException | AuthConfigException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private ServerSecurity security() {
+        ServerSecurity security = ServerSecurity.open().withMaxBodyBytes(maxBodyBytes)
+                .withMaxConcurrentRequests(maxConcurrentRequests);
+        if (auth == AuthMode.sigv4) {
+            if (authConfig == null) {
+                throw new IllegalArgumentException("--auth sigv4 needs --auth-config FILE");
+            }
+            security = security.withAuth(AuthConfig.read(authConfig));
+        } else if (authConfig != null) {
+            throw new IllegalArgumentException("--auth-config is only read with --auth sigv4");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+        }
+        if (tlsCert != null) {
+            TlsFiles tls = new TlsFiles(tlsCert, tlsKey);
+            tls.load(); // refuses to start on a bad certificate or key, with the reason
+            security = security.withTls(tls);
+        }
+        return security;
     }
 
     private static String hostForUrl(String host) {

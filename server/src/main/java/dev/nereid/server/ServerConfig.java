@@ -24,10 +24,12 @@ import java.util.Objects;
  * @param queryTimeout             how long one query may run ({@code neptune_query_timeout}); past it the
  *                                 query stops with TimeLimitExceededException and writes nothing
  * @param sparqlLoadDirectory      the only directory SPARQL {@code LOAD} reads from; null refuses LOAD
+ * @param security                 authentication, TLS and the request limits
  */
 public record ServerConfig(String host, int port, Path dataDir, boolean streamsEnabled, Duration streamsExpiry,
                            Durability durability, int maxConcurrentStreamReads, Clock clock,
-                           Duration snapshotInterval, Duration queryTimeout, Path sparqlLoadDirectory) {
+                           Duration snapshotInterval, Duration queryTimeout, Path sparqlLoadDirectory,
+                           ServerSecurity security) {
 
     public static final int DEFAULT_PORT = 8182;
     public static final int DEFAULT_EXPIRY_DAYS = 7;
@@ -48,6 +50,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
             throw new IllegalArgumentException("stream expiry must be positive, was " + streamsExpiry);
         }
         Objects.requireNonNull(snapshotInterval, "snapshotInterval");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(queryTimeout, "queryTimeout");
         if (queryTimeout.isNegative() || queryTimeout.isZero()) {
             throw new IllegalArgumentException("query timeout must be positive, was " + queryTimeout);
@@ -68,7 +71,7 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, true, Duration.ofDays(DEFAULT_EXPIRY_DAYS),
                 Durability.FSYNC, 32, Clock.systemUTC(), Duration.ofMinutes(DEFAULT_SNAPSHOT_MINUTES),
-                Duration.ofMillis(DEFAULT_QUERY_TIMEOUT_MILLIS), null);
+                Duration.ofMillis(DEFAULT_QUERY_TIMEOUT_MILLIS), null, ServerSecurity.open());
     }
 
     /** Neptune's {@code neptune_streams_expiry_days} range. */
@@ -89,47 +92,52 @@ public record ServerConfig(String host, int port, Path dataDir, boolean streamsE
 
     public ServerConfig withHost(String h) {
         return new ServerConfig(h, port, dataDir, streamsEnabled, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withPort(int p) {
         return new ServerConfig(host, p, dataDir, streamsEnabled, streamsExpiry, durability,
                 maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withStreamsEnabled(boolean on) {
         return new ServerConfig(host, port, dataDir, on, streamsExpiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withStreamsExpiry(Duration expiry) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, expiry, durability, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withDurability(Durability d) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, d, maxConcurrentStreamReads,
-                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withClock(Clock c) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, c, snapshotInterval, queryTimeout, sparqlLoadDirectory);
+                maxConcurrentStreamReads, c, snapshotInterval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withSnapshotInterval(Duration interval) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, interval, queryTimeout, sparqlLoadDirectory);
+                maxConcurrentStreamReads, clock, interval, queryTimeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withQueryTimeout(Duration timeout) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, snapshotInterval, timeout, sparqlLoadDirectory);
+                maxConcurrentStreamReads, clock, snapshotInterval, timeout, sparqlLoadDirectory, security);
     }
 
     public ServerConfig withSparqlLoadDirectory(Path dir) {
         return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
-                maxConcurrentStreamReads, clock, snapshotInterval, queryTimeout, dir);
+                maxConcurrentStreamReads, clock, snapshotInterval, queryTimeout, dir, security);
+    }
+
+    public ServerConfig withSecurity(ServerSecurity s) {
+        return new ServerConfig(host, port, dataDir, streamsEnabled, streamsExpiry, durability,
+                maxConcurrentStreamReads, clock, snapshotInterval, queryTimeout, sparqlLoadDirectory, s);
     }
 }

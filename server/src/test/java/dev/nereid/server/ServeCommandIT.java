@@ -74,7 +74,9 @@ class ServeCommandIT {
         assertThat(top).contains("serve");
         String serve = run(List.of("serve", "--help"));
         assertThat(serve).contains("--host=HOST", "--port=PORT", "--data-dir=DIR", "--streams=on|off",
-                "--streams-expiry-days=DAYS", "--streams-expiry-seconds=SECONDS", "--durability=fsync|none");
+                "--streams-expiry-days=DAYS", "--streams-expiry-seconds=SECONDS", "--durability=fsync|none",
+                "--auth=none|sigv4", "--auth-config=FILE", "--tls-cert=FILE", "--tls-key=FILE", "--max-body-bytes=BYTES",
+                "--max-concurrent-requests=N");
     }
 
     @Test
@@ -85,6 +87,40 @@ class ServeCommandIT {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(2);
         assertThat(output).contains("streams expiry days must be from 1 to 90, was 91");
+    }
+
+    @Test
+    void aBadAuthConfigStopsStartupNamingTheProblem(@TempDir Path dataDir) throws Exception {
+        Path config = dataDir.resolve("auth.json");
+        java.nio.file.Files.writeString(config, "{\"region\": \"us-east-1\", \"principals\": [{\"name\": \"a\", "
+                + "\"accessKeyId\": \"AK\", \"secretAccessKey\": \"s\", \"policies\": [{\"Statement\": "
+                + "{\"Effect\": \"allow\", \"Action\": \"*\", \"Resource\": \"*\"}}]}]}");
+        String output = refusedToStart(dataDir, "--auth", "sigv4", "--auth-config", config.toString());
+        assertThat(output).contains("auth config " + config + ": principals[0].policies[0].Statement.Effect must be "
+                + "\"Allow\" or \"Deny\", was \"allow\"");
+        assertThat(refusedToStart(dataDir, "--auth", "sigv4")).contains("--auth sigv4 needs --auth-config FILE");
+    }
+
+    @Test
+    void aTlsKeyThatIsNotTheCertificatesStopsStartup(@TempDir Path dataDir) throws Exception {
+        Path tls = Path.of(ServeCommandIT.class.getClassLoader().getResource("tls/localhost.crt").toURI()).getParent();
+        String output = refusedToStart(dataDir, "--tls-cert", tls.resolve("localhost.crt").toString(),
+                "--tls-key", tls.resolve("other.key").toString());
+        assertThat(output).contains("TLS key file " + tls.resolve("other.key") + " does not belong to the certificate in "
+                + tls.resolve("localhost.crt"));
+        assertThat(refusedToStart(dataDir, "--tls-cert", tls.resolve("localhost.crt").toString()))
+                .contains("--tls-cert and --tls-key go together");
+    }
+
+    private static String refusedToStart(Path dataDir, String... options) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(script().toString(), "serve", "--port", "0",
+                "--data-dir", dataDir.toString()));
+        cmd.addAll(List.of(options));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(2);
+        return output;
     }
 
     private static String run(List<String> args) throws IOException, InterruptedException {

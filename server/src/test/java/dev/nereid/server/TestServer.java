@@ -118,7 +118,7 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * The AWS SDK's Neptune data-plane client pointed at this server, with fixed example credentials
-     * (Nereid does not check signatures yet).
+     * (these servers run without {@code --auth}, so the signature is not checked).
      */
     software.amazon.awssdk.services.neptunedata.NeptunedataClient sdkClient() {
         return software.amazon.awssdk.services.neptunedata.NeptunedataClient.builder()

@@ -1,6 +1,7 @@
 package dev.nereid.graph.cypher;
 
 import dev.nereid.graph.NereidGraph;
+import dev.nereid.graph.gremlin.QueryEffects;
 import dev.nereid.stream.NereidException;
 import org.apache.tinkerpop.gremlin.jsr223.JavaTranslator;
 import org.apache.tinkerpop.gremlin.process.traversal.Bytecode;
@@ -50,21 +51,53 @@ public final class OpenCypher {
      * column to value. Any failure rolls the transaction back and is a {@link NereidException}.
      */
     public List<Map<String, Object>> execute(String query, Map<String, ?> parameters) {
-        GraphTraversal<?, ?> traversal;
-        CypherAst ast;
+        Translation translation = translate(query, parameters);
+        List<?> raw;
+        try {
+            raw = graph.createOnly(translation.traversal()::toList);
+            graph.tx().commit();
+        } catch (RuntimeException e) {
+            graph.tx().rollback();
+            throw CypherErrors.from(e);
+        }
+        ReturnNormalizer normalizer = ReturnNormalizer.create(translation.ast().getReturnTypes());
+        List<Map<String, Object>> rows = new ArrayList<>(raw.size());
+        for (Object row : raw) {
+            rows.add(CypherRows.row(normalizer.normalize(row)));
+        }
+        return rows;
+    }
+
+    /**
+     * What running the statement with these parameters may do to the data ({@link QueryEffects}), decided
+     * from its translation without running it. The parameters count: the translator inlines them, and
+     * {@code SET n.p = $v} writes or deletes as {@code $v} is a value or null. A statement that cannot be
+     * translated fails here exactly as {@link #execute} would.
+     */
+    public QueryEffects effects(String query, Map<String, ?> parameters) {
+        return CypherEffects.of(translate(query, parameters).bytecode());
+    }
+
+    private record Translation(CypherAst ast, Bytecode bytecode, GraphTraversal<?, ?> traversal) {
+    }
+
+    /** The statement as the traversal that runs it; a failure is the NereidException the client gets. */
+    private Translation translate(String query, Map<String, ?> parameters) {
         try {
             @SuppressWarnings("unchecked")
             Map<String, Object> normalized = ParameterNormalizer.normalize((Map<String, Object>) parameters);
             CypherText.Rewritten rewritten = CypherText.rewrite(query, normalized, clock.getAsLong());
-            ast = statements.parse(rewritten.query(), rewritten.parameters());
+            CypherAst ast = statements.parse(rewritten.query(), rewritten.parameters());
             Bytecode bytecode = ast.buildTranslation(Translator.builder()
                     .bytecode()
                     .inlineParameters()
                     .enableCypherExtensions()
                     .enableMultipleLabels()
                     .build(TranslatorFlavor.gremlinServer()));
-            traversal = (GraphTraversal<?, ?>) JavaTranslator.of(g).translate(CypherBytecode.withJavaFunctions(bytecode));
+            GraphTraversal<?, ?> traversal =
+                    (GraphTraversal<?, ?>) JavaTranslator.of(g).translate(CypherBytecode.withJavaFunctions(bytecode));
             NeptuneCypherSteps.apply(traversal.asAdmin(), graph);
+            return new Translation(ast, bytecode, traversal);
         } catch (NereidException | CypherException | org.opencypher.gremlin.translation.exception.SyntaxException e) {
             throw CypherErrors.from(e);
         } catch (RuntimeException e) {
@@ -73,19 +106,5 @@ public final class OpenCypher {
             // The translator's custom predicates (=~, path functions) were built against TinkerPop 3.4's P.
             throw CypherErrors.unsupportedPredicate();
         }
-        List<?> raw;
-        try {
-            raw = graph.createOnly(traversal::toList);
-            graph.tx().commit();
-        } catch (RuntimeException e) {
-            graph.tx().rollback();
-            throw CypherErrors.from(e);
-        }
-        ReturnNormalizer normalizer = ReturnNormalizer.create(ast.getReturnTypes());
-        List<Map<String, Object>> rows = new ArrayList<>(raw.size());
-        for (Object row : raw) {
-            rows.add(CypherRows.row(normalizer.normalize(row)));
-        }
-        return rows;
     }
 }

@@ -64,6 +64,7 @@ public final class GremlinHttpRoute implements Route {
             exchange.requireMethod(HttpMethod.GET, HttpMethod.POST);
         }
         GremlinHttpRequest request = GremlinHttpRequest.from(exchange);
+        GremlinAuthorization.checkScript(exchange.caller(), request.script());
         GremlinResultFormats.Format format = formats.forAccept(exchange.header(HttpHeaderNames.ACCEPT));
         byte[] body = run(request.script(), format, exchange.requestId()).getBytes(StandardCharsets.UTF_8);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,

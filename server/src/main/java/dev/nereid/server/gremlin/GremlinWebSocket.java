@@ -1,20 +1,28 @@
 package dev.nereid.server.gremlin;
 
 import dev.nereid.graph.NereidGraph;
+import dev.nereid.server.auth.Authentication;
+import dev.nereid.server.auth.Caller;
+import dev.nereid.server.http.ErrorResponses;
 import dev.nereid.server.http.HttpPipeline;
 import dev.nereid.server.http.RequestGate;
+import dev.nereid.stream.NereidException;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.util.AttributeKey;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,26 +48,33 @@ import org.apache.tinkerpop.gremlin.util.ser.GraphSONUntypedMessageSerializerV3;
  */
 public final class GremlinWebSocket implements AutoCloseable {
     static final String PATH = "/gremlin";
+    /** Who opened the connection, as its signed handshake showed; every request on it is held to that. */
+    static final AttributeKey<Caller> CALLER = AttributeKey.valueOf("nereid.caller");
 
     private final ExecutorService gremlinPool;
     private final ScheduledExecutorService scheduler;
     private final NeptuneWebSocketChannelizer channelizer;
+    private final Authentication authentication;
     private final Upgrades upgrades = new Upgrades();
 
     private GremlinWebSocket(ExecutorService gremlinPool, ScheduledExecutorService scheduler,
-                             NeptuneWebSocketChannelizer channelizer) {
+                             NeptuneWebSocketChannelizer channelizer, Authentication authentication) {
         this.gremlinPool = gremlinPool;
         this.scheduler = scheduler;
         this.channelizer = channelizer;
+        this.authentication = authentication;
     }
 
     /**
      * @param evaluationTimeoutMillis how long one request may run (Neptune's query timeout)
      * @param gate                    turns requests away while the server stops or resets
+     * @param maxBodyBytes            the largest request (frame) accepted
+     * @param authentication          checks each handshake; requests on the connection are held to its caller
      */
-    public static GremlinWebSocket start(NereidGraph graph, long evaluationTimeoutMillis, RequestGate gate) {
+    public static GremlinWebSocket start(NereidGraph graph, long evaluationTimeoutMillis, RequestGate gate,
+                                         int maxBodyBytes, Authentication authentication) {
         int threads = Math.max(8, 2 * Runtime.getRuntime().availableProcessors());
-        Settings settings = settings(threads, evaluationTimeoutMillis);
+        Settings settings = settings(threads, evaluationTimeoutMillis, maxBodyBytes);
         String handedOver = NereidGraphManager.handOver(graph);
         settings.graphs.put(NereidGraphManager.GRAPH, handedOver);
         // Gremlin Server's own choices: a bounded queue, and a request beyond it refused with 429.
@@ -72,7 +87,7 @@ public final class GremlinWebSocket implements AutoCloseable {
             NeptuneScriptEngines.registerIn(executor.getGremlinExecutor().getScriptEngineManager());
             NeptuneWebSocketChannelizer channelizer = new NeptuneWebSocketChannelizer(gate);
             channelizer.init(executor);
-            return new GremlinWebSocket(gremlinPool, scheduler, channelizer);
+            return new GremlinWebSocket(gremlinPool, scheduler, channelizer, authentication);
         } catch (RuntimeException e) {
             gremlinPool.shutdownNow();
             scheduler.shutdownNow();
@@ -87,14 +102,14 @@ public final class GremlinWebSocket implements AutoCloseable {
      * name before Nereid's can be registered (see {@link NeptuneScriptEngines#registerIn}). Groovy is
      * never on the class path.
      */
-    private static Settings settings(int threads, long evaluationTimeoutMillis) {
+    private static Settings settings(int threads, long evaluationTimeoutMillis, int maxBodyBytes) {
         Settings settings = new Settings();
         settings.scriptEngines = new HashMap<>();
         settings.graphs = new HashMap<>();
         settings.graphManager = NereidGraphManager.class.getName();
         settings.gremlinPool = threads;
         settings.evaluationTimeout = evaluationTimeoutMillis;
-        settings.maxContentLength = HttpPipeline.MAX_BODY_BYTES;
+        settings.maxContentLength = maxBodyBytes;
         settings.serializers = List.of(
                 serializer(GraphBinaryMessageSerializerV1.class.getName()),
                 serializer(GraphSONMessageSerializerV3.class.getName()),
@@ -156,6 +171,19 @@ public final class GremlinWebSocket implements AutoCloseable {
                 ctx.fireChannelRead(msg);
                 return;
             }
+            // A handshake has no body to hash, so checking it here on the event loop costs microseconds.
+            Caller caller;
+            try {
+                caller = authentication.authenticate(request);
+            } catch (NereidException e) {
+                request.release();
+                String requestId = UUID.randomUUID().toString();
+                FullHttpResponse refused = ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId);
+                refused.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+                ctx.writeAndFlush(refused).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
+            ctx.channel().attr(CALLER).set(caller);
             ChannelPipeline pipeline = ctx.pipeline();
             HttpPipeline.remove(pipeline);
             channelizer.initChannel((SocketChannel) ctx.channel());

@@ -1,5 +1,6 @@
 package dev.nereid.server.gremlin;
 
+import dev.nereid.server.auth.Caller;
 import dev.nereid.server.http.RequestGate;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
@@ -27,7 +28,8 @@ import org.javatuples.Pair;
 /**
  * Chooses the op processor for each request, in place of Gremlin Server's selector: that one takes
  * the processors TinkerPop registers once per JVM, this one Nereid's own (which fail in Neptune's
- * terms). Requests are turned away while the server is stopping or a fast reset runs, as HTTP ones are.
+ * terms). Requests are turned away while the server is stopping or a fast reset runs, as HTTP ones are, and
+ * held to what the connection's caller may do before anything runs.
  */
 @ChannelHandler.Sharable
 final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
@@ -52,6 +54,12 @@ final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
         processors.values().forEach(p -> p.init(settings));
     }
 
+    /** Set by the handshake; a connection without one (never the case) is refused everything. */
+    private static Caller callerOf(ChannelHandlerContext ctx) {
+        Caller caller = ctx.channel().attr(GremlinWebSocket.CALLER).get();
+        return caller != null ? caller : Caller.NOBODY;
+    }
+
     @Override
     protected void decode(ChannelHandlerContext ctx, RequestMessage request, List<Object> out) {
         Context context = new Context(request, ctx, settings, graphManager, gremlinExecutor, scheduler);
@@ -59,6 +67,13 @@ final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
         if (closed.isPresent()) {
             context.writeAndFlush(GremlinFailure.of(new NereidException(ErrorCode.SERVER_SHUTDOWN, closed.get()))
                     .response(request));
+            return;
+        }
+        try {
+            GremlinAuthorization.check(callerOf(ctx), request);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Refused, or a script that does not parse: answered as evaluating it would have been.
+            context.writeAndFlush(GremlinFailure.of(e).response(request));
             return;
         }
         try {

@@ -1,5 +1,7 @@
 package dev.nereid.server.http;
 
+import dev.nereid.server.auth.Authentication;
+import dev.nereid.server.auth.Caller;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import io.netty.buffer.Unpooled;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Turns each request into exactly one response: route lookup, the gate, the route, and the one
  * error mapping. Added to the pipeline on a worker executor, so routes may block.
  *
- * <p>Precedence (spec §4): route (400 bad route) first; then the route's own checks.
+ * <p>Precedence (spec §4): authentication (403) first, then the route (400 bad route), then the route's own
+ * checks, among which what the caller may do.
  */
 @ChannelHandler.Sharable
 public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -37,14 +40,17 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     private final Router router;
     private final RequestGate gate;
     private final Set<Route> ungated;
+    private final Authentication authentication;
 
     /**
-     * @param ungated routes that run while the gate is closed (the fast reset closes it itself)
+     * @param ungated        routes that run while the gate is closed (the fast reset closes it itself)
+     * @param authentication says who sent each request, before anything else is looked at
      */
-    public HttpDispatcher(Router router, RequestGate gate, Set<Route> ungated) {
+    public HttpDispatcher(Router router, RequestGate gate, Set<Route> ungated, Authentication authentication) {
         this.router = router;
         this.gate = gate;
         this.ungated = Set.copyOf(ungated);
+        this.authentication = authentication;
     }
 
     @Override
@@ -53,6 +59,14 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (request.decoderResult().isFailure()) {
             send(ctx, ErrorResponses.of(ErrorCode.BAD_REQUEST, "Malformed HTTP request", requestId), requestId, false);
+            return;
+        }
+        // Before the route: a client that cannot prove who it is learns nothing, not even which paths exist.
+        Caller caller;
+        try {
+            caller = authentication.authenticate(request);
+        } catch (NereidException e) {
+            send(ctx, ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId), requestId, keepAlive);
             return;
         }
         QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -70,7 +84,7 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         // The gate stays entered until the last byte is handed over: a streamed body still reads the log.
         try {
-            HttpResponse response = respond(route.get(), new HttpExchange(request, path, uri.parameters(), requestId));
+            HttpResponse response = respond(route.get(), new HttpExchange(request, path, uri.parameters(), requestId, caller));
             send(ctx, response, requestId, keepAlive);
         } finally {
             if (gated) {

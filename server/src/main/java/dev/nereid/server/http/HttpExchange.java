@@ -1,5 +1,6 @@
 package dev.nereid.server.http;
 
+import dev.nereid.server.auth.Caller;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -16,8 +17,15 @@ import java.util.Map;
  * @param path      the raw path, without the query string, as the client sent it
  * @param query     decoded query parameters, names case-sensitive, values in the order sent
  * @param requestId the id this request answers with, in {@code x-amzn-RequestId} and error bodies
+ * @param caller    who sent it, already authenticated; routes ask it before they act
  */
-public record HttpExchange(FullHttpRequest request, String path, Map<String, List<String>> query, String requestId) {
+public record HttpExchange(FullHttpRequest request, String path, Map<String, List<String>> query, String requestId,
+                           Caller caller) {
+
+    /** A request nobody restricts (authentication off). */
+    public HttpExchange(FullHttpRequest request, String path, Map<String, List<String>> query, String requestId) {
+        this(request, path, query, requestId, Caller.UNRESTRICTED);
+    }
 
     public HttpMethod method() {
         return request.method();

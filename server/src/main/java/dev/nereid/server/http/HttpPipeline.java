@@ -19,25 +19,28 @@ import java.util.UUID;
  * becomes another protocol's (a WebSocket upgrade hands the channel to Gremlin Server's handlers).
  */
 public final class HttpPipeline {
-    /** Largest request body accepted. */
-    public static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
-    private static final List<String> NAMES =
-            List.of("http-codec", "http-keep-alive", "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
+    /** Neptune's largest request, 150 MiB: the default of {@code --max-body-bytes}. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 157_286_400;
+    private static final List<String> NAMES = List.of("http-codec", "nereid-request-limit", "http-keep-alive",
+            "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
 
     private HttpPipeline() {
     }
 
     /**
-     * @param upgrades sees each whole request first, on the connection's event loop, and passes on those
-     *                 it does not take over (a WebSocket upgrade)
+     * @param limit        the cap on requests being processed, counted from their first line
+     * @param maxBodyBytes the largest body accepted; a larger one is refused before it is all read
+     * @param upgrades     sees each whole request first, on the connection's event loop, and passes on those
+     *                     it does not take over (a WebSocket upgrade)
      */
-    public static void install(ChannelPipeline pipeline, EventExecutorGroup workers, ChannelHandler upgrades,
-                               HttpDispatcher dispatcher) {
+    public static void install(ChannelPipeline pipeline, ConcurrencyLimit limit, int maxBodyBytes,
+                               EventExecutorGroup workers, ChannelHandler upgrades, HttpDispatcher dispatcher) {
         pipeline.addLast(NAMES.get(0), new HttpServerCodec());
-        pipeline.addLast(NAMES.get(1), new HttpServerKeepAliveHandler());
-        pipeline.addLast(NAMES.get(2), new NeptuneAggregator(MAX_BODY_BYTES));
-        pipeline.addLast(NAMES.get(3), upgrades);
-        pipeline.addLast(workers, NAMES.get(4), dispatcher);
+        pipeline.addLast(NAMES.get(1), limit.newHandler());
+        pipeline.addLast(NAMES.get(2), new HttpServerKeepAliveHandler());
+        pipeline.addLast(NAMES.get(3), new NeptuneAggregator(maxBodyBytes));
+        pipeline.addLast(NAMES.get(4), upgrades);
+        pipeline.addLast(workers, NAMES.get(5), dispatcher);
     }
 
     /** Removes every handler {@link #install} added; call on the connection's event loop. */
@@ -47,7 +50,7 @@ public final class HttpPipeline {
         }
     }
 
-    /** Answers an oversized body in Neptune's error format instead of Netty's bare 413. */
+    /** Answers an oversized body as Neptune does (400, its message) instead of Netty's bare 413. */
     private static final class NeptuneAggregator extends HttpObjectAggregator {
         NeptuneAggregator(int maxContentLength) {
             super(maxContentLength);
@@ -57,7 +60,7 @@ public final class HttpPipeline {
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             String requestId = UUID.randomUUID().toString();
             FullHttpResponse response = ErrorResponses.of(ErrorCode.BAD_REQUEST,
-                    "Request body exceeds " + MAX_BODY_BYTES + " bytes", requestId);
+                    "Request size exceeds max allowed value of " + maxContentLength() + " bytes.", requestId);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nereid.graph.NereidGraph;
 import dev.nereid.graph.cypher.OpenCypher;
+import dev.nereid.graph.gremlin.QueryEffects;
+import dev.nereid.server.auth.Caller;
+import dev.nereid.server.auth.QueryLanguage;
 import dev.nereid.server.gremlin.QueryDeadline;
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Responses;
@@ -43,8 +46,19 @@ public final class OpenCypherRoute implements Route {
     public FullHttpResponse handle(HttpExchange exchange) throws JsonProcessingException {
         exchange.requireMethod(HttpMethod.GET, HttpMethod.POST);
         OpenCypherRequest request = OpenCypherRequest.from(exchange);
+        authorize(exchange.caller(), request);
         List<Map<String, Object>> rows = run(request);
         return Responses.json(HttpResponseStatus.OK, JSON.writeValueAsBytes(Map.of("results", rows)));
+    }
+
+    /** Read access first, so a caller who may not read learns nothing of the statement; then what it may do. */
+    private void authorize(Caller caller, OpenCypherRequest request) {
+        if (caller.unrestricted()) {
+            return;
+        }
+        caller.requireQuery(QueryLanguage.OPEN_CYPHER, false, false);
+        QueryEffects effects = engine.effects(request.query(), request.parameters());
+        caller.requireQuery(QueryLanguage.OPEN_CYPHER, effects.writes(), effects.deletes());
     }
 
     private List<Map<String, Object>> run(OpenCypherRequest request) {

@@ -2,6 +2,8 @@ package dev.nereid.server.sparql;
 
 import dev.nereid.log.CommitInfo;
 import dev.nereid.rdf.RdfStore;
+import dev.nereid.server.auth.Caller;
+import dev.nereid.server.auth.QueryLanguage;
 import dev.nereid.server.http.ErrorResponses;
 import dev.nereid.server.http.HttpExchange;
 import dev.nereid.server.http.Responses;
@@ -44,9 +46,12 @@ public final class SparqlRoute implements Route {
             refused.headers().set(HttpHeaderNames.ALLOW, HttpMethod.POST.name());
             return refused;
         }
+        // Read access first, as every SPARQL request needs it; an update's writes and deletes once it is parsed.
+        Caller caller = exchange.caller();
+        caller.requireQuery(QueryLanguage.SPARQL, false, false);
         return switch (request.operation()) {
             case QUERY -> query(request.text(), exchange.header(HttpHeaderNames.ACCEPT));
-            case UPDATE -> update(request.text());
+            case UPDATE -> update(request.text(), caller);
         };
     }
 
@@ -61,8 +66,10 @@ public final class SparqlRoute implements Route {
         return response;
     }
 
-    private FullHttpResponse update(String text) {
-        Optional<CommitInfo> commit = rdf.update(text, timeout);
+    private FullHttpResponse update(String text, Caller caller) {
+        Optional<CommitInfo> commit = caller.unrestricted() ? rdf.update(text, timeout)
+                : rdf.update(text, timeout, effects -> caller.requireQuery(QueryLanguage.SPARQL, effects.writes(),
+                        effects.deletes()));
         String summary = commit.map(c -> "{\"commitNum\":" + c.commitNum() + "}").orElse("{}");
         return Responses.json(HttpResponseStatus.OK, summary.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package dev.nereid.server.status;
 
+import dev.nereid.server.auth.IamAction;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nereid.server.http.HttpExchange;
@@ -29,15 +30,18 @@ public final class StatusRoute implements Route {
     private final String startTime;
     private final boolean streamsEnabled;
     private final boolean iamAuthentication;
+    private final long queryTimeoutMillis;
 
-    public StatusRoute(Instant startTime, boolean streamsEnabled, boolean iamAuthentication) {
+    public StatusRoute(Instant startTime, boolean streamsEnabled, boolean iamAuthentication, long queryTimeoutMillis) {
         this.startTime = START_TIME.format(startTime);
         this.streamsEnabled = streamsEnabled;
         this.iamAuthentication = iamAuthentication;
+        this.queryTimeoutMillis = queryTimeoutMillis;
     }
 
     @Override
     public FullHttpResponse handle(HttpExchange exchange) throws IOException {
+        exchange.caller().require(IamAction.GET_ENGINE_STATUS);
         exchange.requireMethod(HttpMethod.GET);
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -68,7 +72,7 @@ public final class StatusRoute implements Route {
             g.writeStringField("SlowQueryLogs", "disabled");
             g.writeEndObject();
             g.writeObjectFieldStart("settings");
-            g.writeStringField("clusterQueryTimeoutInMs", "120000");
+            g.writeStringField("clusterQueryTimeoutInMs", Long.toString(queryTimeoutMillis));
             g.writeEndObject();
             g.writeEndObject();
         }

@@ -1,5 +1,6 @@
 package dev.nereid.server.stream;
 
+import dev.nereid.server.auth.IamAction;
 import dev.nereid.log.ChangeLog;
 import dev.nereid.log.SegmentDeletedException;
 import dev.nereid.server.http.AcceptEncoding;
@@ -61,6 +62,7 @@ public final class StreamRoute implements Route {
 
     @Override
     public HttpResponse handle(HttpExchange exchange) {
+        exchange.caller().require(IamAction.GET_STREAM_RECORDS);
         if (!enabled) {
             throw new NereidException(ErrorCode.UNSUPPORTED_OPERATION, STREAMS_DISABLED);
         }

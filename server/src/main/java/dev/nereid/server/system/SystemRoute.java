@@ -1,5 +1,6 @@
 package dev.nereid.server.system;
 
+import dev.nereid.server.auth.IamAction;
 import dev.nereid.graph.NereidGraph;
 import dev.nereid.rdf.RdfStore;
 import dev.nereid.server.http.HttpExchange;
@@ -34,6 +35,8 @@ public final class SystemRoute implements Route {
 
     @Override
     public FullHttpResponse handle(HttpExchange exchange) throws Exception {
+        // Neptune's one action for this endpoint; Nereid's snapshot action, also here, takes the same one.
+        exchange.caller().require(IamAction.RESET_DATABASE);
         exchange.requireMethod(HttpMethod.POST);
         SystemCommand command = SystemCommand.parse(exchange.bodyAsString());
         switch (command.action()) {

@@ -1,0 +1,7 @@
+package dev.nereid.server.auth.policy;
+
+/** A statement's {@code Effect}. */
+public enum Effect {
+    ALLOW,
+    DENY
+}

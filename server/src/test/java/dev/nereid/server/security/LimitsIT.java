@@ -1,0 +1,110 @@
+package dev.nereid.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nereid.server.TestServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --max-body-bytes} and {@code --max-concurrent-requests}, answered as Neptune answers them. */
+class LimitsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWithNeptunesMessageAndChangesNothing() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> c.withSecurity(c.security().withMaxBodyBytes(1000)))) {
+            long before = server.lastPgCommit();
+            String padding = " ".repeat(1000);
+            HttpResponse<String> refused = server.send(HttpRequest.newBuilder(server.uri("/gremlin"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"gremlin\":\"g.addV('big')\"}" + padding)).build());
+            assertThat(refused.statusCode()).isEqualTo(400);
+            JsonNode body = JSON.readTree(refused.body());
+            assertThat(body.get("code").asText()).isEqualTo("BadRequestException");
+            assertThat(body.get("detailedMessage").asText())
+                    .isEqualTo("Request size exceeds max allowed value of 1000 bytes.");
+            assertThat(server.lastPgCommit()).isEqualTo(before);
+
+            HttpResponse<String> fits = server.send(HttpRequest.newBuilder(server.uri("/gremlin"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"gremlin\":\"g.addV('small')\"}" + " ".repeat(900)))
+                    .build());
+            assertThat(fits.statusCode()).as(fits.body()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Two requests whose bodies are still arriving hold both places; a third is refused at once with 429 and
+     * its connection closed; the two then finish normally, and the places are free again.
+     */
+    @Test
+    void requestsBeyondTheConcurrencyLimitGet429UntilPlacesFreeUp() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> c.withSecurity(c.security().withMaxConcurrentRequests(2)))) {
+            int port = server.server.port();
+            String body = "{\"gremlin\":\"g.inject(1)\"}";
+            try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port)) {
+                for (Socket s : new Socket[] {first, second}) {
+                    write(s, head(body.length()) + body.substring(0, 5));
+                }
+                HttpResponse<String> refused = waitForRefusal(server);
+                assertThat(refused.statusCode()).isEqualTo(429);
+                JsonNode error = JSON.readTree(refused.body());
+                assertThat(error.get("code").asText()).isEqualTo("TooManyRequestsException");
+                assertThat(error.get("detailedMessage").asText())
+                        .isEqualTo("The number of requests being processed exceeds the limit.");
+                assertThat(error.get("requestId").asText()).isNotBlank();
+
+                for (Socket s : new Socket[] {first, second}) {
+                    write(s, body.substring(5));
+                    assertThat(statusLine(s)).isEqualTo("HTTP/1.1 200 OK");
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                assertThat(server.get("/status").statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The two held requests may not have been read yet when the first probe goes out; it then just succeeds. */
+    private static HttpResponse<String> waitForRefusal(TestServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            HttpResponse<String> response = server.get("/status");
+            if (response.statusCode() != 200 || System.nanoTime() > deadline) {
+                return response;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static String head(int contentLength) {
+        return "POST /gremlin HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                + contentLength + "\r\n\r\n";
+    }
+
+    private static void write(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String statusLine(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+}
