@@ -37,7 +37,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.EventExecutorGroup;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -49,7 +48,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +74,7 @@ public final class NereidServer implements AutoCloseable {
     private final RequestGate gate;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup io;
-    private final EventExecutorGroup workers;
+    private final ExecutorService workers;
     private final RetentionTask retention;
     private final List<SnapshotSchedule> snapshotSchedules;
     private final Channel channel;
@@ -81,7 +83,7 @@ public final class NereidServer implements AutoCloseable {
 
     private NereidServer(ServerConfig config, StreamLogs logs, NereidGraph graph, RdfStore rdf,
                          GremlinWebSocket gremlin, RequestGate gate, EventLoopGroup acceptors, EventLoopGroup io,
-                         EventExecutorGroup workers, RetentionTask retention, List<SnapshotSchedule> snapshotSchedules,
+                         ExecutorService workers, RetentionTask retention, List<SnapshotSchedule> snapshotSchedules,
                          Channel channel, ChannelGroup connections) {
         this.config = config;
         this.logs = logs;
@@ -122,7 +124,7 @@ public final class NereidServer implements AutoCloseable {
         GremlinWebSocket gremlin = null;
         EventLoopGroup acceptors = null;
         EventLoopGroup io = null;
-        EventExecutorGroup workers = null;
+        ExecutorService workers = null;
         try {
             Path snapshots = config.dataDir().resolve("propertygraph").resolve("snapshots");
             Path rdfSnapshots = config.dataDir().resolve("sparql").resolve("snapshots");
@@ -138,14 +140,13 @@ public final class NereidServer implements AutoCloseable {
             SystemRoute system = new SystemRoute(reset, graph, rdf, config.clock());
             Router router = routes(config, logs, graph, rdf, system);
             extraRoutes.forEach(router::add);
-            HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system), authentication);
+            workers = requestWorkers();
+            HttpDispatcher dispatcher = new HttpDispatcher(router, gate, Set.of(system), authentication, workers);
             ConcurrencyLimit limit = new ConcurrencyLimit(security.maxConcurrentRequests());
             ChannelHandler upgrades = gremlin.upgrades();
 
             acceptors = new NioEventLoopGroup(1);
             io = new NioEventLoopGroup();
-            workers = new DefaultEventExecutorGroup(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()));
-            EventExecutorGroup workerGroup = workers;
             ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
             Channel channel = new ServerBootstrap()
                     .group(acceptors, io)
@@ -161,8 +162,7 @@ public final class NereidServer implements AutoCloseable {
                             if (tls != null) {
                                 ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
                             }
-                            HttpPipeline.install(ch.pipeline(), limit, security.maxBodyBytes(), workerGroup, upgrades,
-                                    dispatcher);
+                            HttpPipeline.install(ch.pipeline(), limit, security.maxBodyBytes(), upgrades, dispatcher);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();
@@ -172,7 +172,8 @@ public final class NereidServer implements AutoCloseable {
             return new NereidServer(config, logs, graph, rdf, gremlin, gate, acceptors, io, workers, retention,
                     snapshotSchedules, channel, connections);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            shutdown(acceptors, io, workers);
+            shutdown(acceptors, io);
+            stopWorkers(workers);
             if (gremlin != null) {
                 gremlin.close();
             }
@@ -262,7 +263,8 @@ public final class NereidServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             retention.close();
-            shutdown(acceptors, io, workers);
+            shutdown(acceptors, io);
+            stopWorkers(workers);
             gremlin.close();
             // After the last request: the shutdown snapshot holds every commit, so the next start replays none.
             snapshotSchedules.forEach(SnapshotSchedule::close);
@@ -274,9 +276,36 @@ public final class NereidServer implements AutoCloseable {
     }
 
     /**
-     * Shuts the groups down together: a closing channel's pipeline hops between its I/O loop and
-     * the worker executor, so neither may terminate while the other still hands it work; the quiet
-     * period lets those last hops in.
+     * The pool HTTP requests run on, shared by every connection (each keeps its order through its own queue):
+     * routes may block on the log and the engines, which an event loop must never do.
+     */
+    private static ExecutorService requestWorkers() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Math.max(8, 4 * Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "nereid-request-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** After the event loops: the connections are closed, so no request is left to run but those running. */
+    private static void stopWorkers(ExecutorService workers) {
+        if (workers == null) {
+            return;
+        }
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Shuts the event loop groups down together; the quiet period lets the last writes of closing channels in.
      */
     private static void shutdown(EventExecutorGroup... groups) {
         List<Future<?>> terminations = new ArrayList<>();

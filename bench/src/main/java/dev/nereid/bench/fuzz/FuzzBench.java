@@ -17,7 +17,7 @@ import java.time.Duration;
  * <pre>
  * java -cp 'bench/target/bench-*.jar:bench/target/lib/*' dev.nereid.bench.fuzz.FuzzBench
  *      [--requests 10000] [--concurrent-requests 2000] [--threads 4] [--seed N] [--time-limit 1200]
- *      [--timeout-ms 10000] [--strict] [--out bench/target/results]
+ *      [--timeout-ms 10000] [--strict] [--auth] [--out bench/target/results]
  * </pre>
  */
 public final class FuzzBench {
@@ -33,8 +33,8 @@ public final class FuzzBench {
             FuzzReport report;
             try (ScratchDirectory directory = ScratchDirectory.create("nereid-fuzz-")) {
                 Runtime.getRuntime().addShutdownHook(new Thread(directory::close, "bench-cleanup"));
-                try (NereidServer server = start(directory.path())) {
-                    report = FuzzRun.run(server, options, RequestSigner.NONE);
+                try (NereidServer server = start(directory.path(), options.auth())) {
+                    report = FuzzRun.run(server, options, signer(server, options.auth()));
                 }
             }
             String summary = report.summary();
@@ -50,9 +50,21 @@ public final class FuzzBench {
         });
     }
 
-    /** The server the fuzzer runs against: defaults but for the port, no fsync, and a short query timeout. */
-    public static NereidServer start(Path dataDir) throws Exception {
-        return NereidServer.start(ServerConfig.defaults(dataDir).withPort(0).withDurability(Durability.NONE)
-                .withQueryTimeout(QUERY_TIMEOUT));
+    /**
+     * The server the fuzzer runs against: defaults but for the port, no fsync, a short query timeout, and with
+     * {@code auth} SigV4 authentication with {@link SigV4Signing}'s principal.
+     */
+    public static NereidServer start(Path dataDir, boolean auth) throws Exception {
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withDurability(Durability.NONE)
+                .withQueryTimeout(QUERY_TIMEOUT);
+        if (auth) {
+            config = config.withSecurity(config.security().withAuth(SigV4Signing.config()));
+        }
+        return NereidServer.start(config);
+    }
+
+    /** What signs the fuzzer's requests for {@code server}. */
+    public static RequestSigner signer(NereidServer server, boolean auth) {
+        return auth ? new SigV4Signing(server.host() + ":" + server.port()) : RequestSigner.NONE;
     }
 }

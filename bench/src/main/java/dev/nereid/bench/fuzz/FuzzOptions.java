@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param timeLimit          the run stops starting cases past this, and says so
  * @param timeoutMillis      how long a client waits for an answer before calling it none
  * @param strict             count the {@link KnownIssue}s as failures
+ * @param auth               run the server with {@code --auth sigv4} and sign every request (see {@link SigV4Signing})
  * @param out                where the driver writes its summary
  */
 public record FuzzOptions(long seed, int requests, int concurrentRequests, int threads, Duration timeLimit,
-                          int timeoutMillis, boolean strict, Path out) {
+                          int timeoutMillis, boolean strict, boolean auth, Path out) {
 
     public static FuzzOptions parse(String[] args) {
         long seed = System.nanoTime();
@@ -25,6 +26,7 @@ public record FuzzOptions(long seed, int requests, int concurrentRequests, int t
         Duration limit = Duration.ofMinutes(20);
         int timeout = 10_000;
         boolean strict = false;
+        boolean auth = false;
         Path out = Path.of("bench", "target", "results");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -35,10 +37,11 @@ public record FuzzOptions(long seed, int requests, int concurrentRequests, int t
                 case "--time-limit" -> limit = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--timeout-ms" -> timeout = Integer.parseInt(args[++i]);
                 case "--strict" -> strict = true;
+                case "--auth" -> auth = true;
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        return new FuzzOptions(seed, requests, concurrent, threads, limit, timeout, strict, out);
+        return new FuzzOptions(seed, requests, concurrent, threads, limit, timeout, strict, auth, out);
     }
 }

@@ -50,7 +50,7 @@ public final class FuzzRun {
     private FuzzReport run() throws Exception {
         String host = server.host();
         int port = server.port();
-        try (Senders senders = new Senders(host, port, options.timeoutMillis())) {
+        try (Senders senders = new Senders(host, port, options.timeoutMillis(), signer)) {
             long start = System.nanoTime();
             long sent = sequential(senders);
             double sequentialSeconds = (System.nanoTime() - start) / 1e9;
@@ -146,7 +146,7 @@ public final class FuzzRun {
                 long seed = options.seed() + 1 + t;
                 String phase = CONCURRENT + " t" + t;
                 workers.add(pool.submit(() -> {
-                    try (Senders senders = new Senders(host, port, options.timeoutMillis())) {
+                    try (Senders senders = new Senders(host, port, options.timeoutMillis(), signer)) {
                         CaseSource source = source(new Random(seed), senders.http());
                         for (int i = 0; i < share && System.nanoTime() < deadline; i++) {
                             FuzzCase c = source.next();

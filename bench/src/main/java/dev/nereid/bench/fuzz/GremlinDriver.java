@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.tinkerpop.gremlin.driver.Client;
 import org.apache.tinkerpop.gremlin.driver.Cluster;
+import org.apache.tinkerpop.gremlin.driver.HandshakeInterceptor;
 import org.apache.tinkerpop.gremlin.driver.exception.ResponseException;
 import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
@@ -24,9 +25,9 @@ public final class GremlinDriver implements AutoCloseable {
     private final GraphTraversalSource g;
     private final int timeoutMillis;
 
-    public GremlinDriver(String host, int port, int timeoutMillis) {
+    public GremlinDriver(String host, int port, int timeoutMillis, HandshakeInterceptor handshake) {
         this.cluster = Cluster.build(host).port(port).serializer(new GraphBinaryMessageSerializerV1())
-                .maxWaitForConnection(timeoutMillis).create();
+                .maxWaitForConnection(timeoutMillis).handshakeInterceptor(handshake).create();
         this.client = cluster.connect();
         this.g = traversal().withRemote(DriverRemoteConnection.using(cluster));
         this.timeoutMillis = timeoutMillis;

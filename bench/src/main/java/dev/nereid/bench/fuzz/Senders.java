@@ -9,10 +9,10 @@ public final class Senders implements AutoCloseable {
     private final WsSender ws;
     private final GremlinDriver driver;
 
-    public Senders(String host, int port, int timeoutMillis) {
+    public Senders(String host, int port, int timeoutMillis, RequestSigner signer) {
         this.http = new HttpSender(host, port, java.time.Duration.ofMillis(timeoutMillis));
         this.ws = new WsSender(host, port, http.raw(), timeoutMillis, MUTATED_WS_TIMEOUT_MILLIS);
-        this.driver = new GremlinDriver(host, port, timeoutMillis);
+        this.driver = new GremlinDriver(host, port, timeoutMillis, signer.handshake());
     }
 
     public HttpSender http() {

@@ -9,7 +9,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.AttributeKey;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -20,41 +21,82 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns each request into exactly one response: route lookup, the gate, the route, and the one
- * error mapping. Added to the pipeline on a worker executor, so routes may block.
+ * error mapping. Sits on the connection's event loop and runs each request on the worker pool through the
+ * connection's {@link ConnectionQueue}, so routes may block, answers keep their order, and a slow request holds
+ * up only its own connection.
  *
  * <p>Precedence (spec §4): authentication (403) first, then the route (400 bad route), then the route's own
  * checks, among which what the caller may do.
  */
 @ChannelHandler.Sharable
-public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+public final class HttpDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HttpDispatcher.class);
+    private static final AttributeKey<ConnectionQueue> QUEUE = AttributeKey.valueOf("nereid.requests");
 
     private final Router router;
     private final RequestGate gate;
     private final Set<Route> ungated;
     private final Authentication authentication;
+    private final Executor workers;
 
     /**
      * @param ungated        routes that run while the gate is closed (the fast reset closes it itself)
      * @param authentication says who sent each request, before anything else is looked at
+     * @param workers        the pool requests run on, shared by all connections
      */
-    public HttpDispatcher(Router router, RequestGate gate, Set<Route> ungated, Authentication authentication) {
+    public HttpDispatcher(Router router, RequestGate gate, Set<Route> ungated, Authentication authentication,
+                          Executor workers) {
         this.router = router;
         this.gate = gate;
         this.ungated = Set.copyOf(ungated);
         this.authentication = authentication;
+        this.workers = workers;
+    }
+
+    /** Called on the event loop only, so the lazily made queue needs no lock. */
+    private ConnectionQueue queue(ChannelHandlerContext ctx) {
+        ConnectionQueue queue = ctx.channel().attr(QUEUE).get();
+        if (queue == null) {
+            queue = new ConnectionQueue(workers);
+            ctx.channel().attr(QUEUE).set(queue);
+        }
+        return queue;
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
+        try {
+            queue(ctx).execute(() -> {
+                try {
+                    dispatch(ctx, request);
+                } finally {
+                    request.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The server is stopping: nothing will run this request.
+            request.release();
+            ctx.close();
+        }
+    }
+
+    private void dispatch(ChannelHandlerContext ctx, FullHttpRequest request) {
         String requestId = UUID.randomUUID().toString();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (request.decoderResult().isFailure()) {
@@ -76,6 +118,14 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
             send(ctx, ErrorResponses.of(ErrorCode.BAD_ROUTE, "Bad route: " + path, requestId), requestId, keepAlive);
             return;
         }
+        Map<String, List<String>> parameters;
+        try {
+            parameters = uri.parameters();
+        } catch (IllegalArgumentException e) {
+            send(ctx, ErrorResponses.of(ErrorCode.BAD_REQUEST, "The query string is not validly percent-encoded: "
+                    + e.getMessage(), requestId), requestId, keepAlive);
+            return;
+        }
         boolean gated = !ungated.contains(route.get());
         if (gated && !gate.tryEnter()) {
             send(ctx, ErrorResponses.of(ErrorCode.SERVER_SHUTDOWN,
@@ -84,7 +134,7 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
         }
         // The gate stays entered until the last byte is handed over: a streamed body still reads the log.
         try {
-            HttpResponse response = respond(route.get(), new HttpExchange(request, path, uri.parameters(), requestId, caller));
+            HttpResponse response = respond(route.get(), new HttpExchange(request, path, parameters, requestId, caller));
             send(ctx, response, requestId, keepAlive);
         } finally {
             if (gated) {
@@ -143,13 +193,18 @@ public final class HttpDispatcher extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     /**
-     * The client has shut its output. Requests it sent before reach this handler first (one ordered
-     * executor per channel), so closing after what is queued answers every one of them.
+     * The client has shut its output. Requests it sent before are in the connection's queue ahead of this,
+     * so closing after them answers every one.
      */
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
         if (event instanceof ChannelInputShutdownEvent) {
-            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            Runnable close = () -> ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+            try {
+                queue(ctx).execute(close);
+            } catch (RejectedExecutionException e) {
+                ctx.close();
+            }
             return;
         }
         super.userEventTriggered(ctx, event);

@@ -10,7 +10,6 @@ import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.util.concurrent.EventExecutorGroup;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,13 +33,13 @@ public final class HttpPipeline {
      *                     it does not take over (a WebSocket upgrade)
      */
     public static void install(ChannelPipeline pipeline, ConcurrencyLimit limit, int maxBodyBytes,
-                               EventExecutorGroup workers, ChannelHandler upgrades, HttpDispatcher dispatcher) {
+                               ChannelHandler upgrades, HttpDispatcher dispatcher) {
         pipeline.addLast(NAMES.get(0), new HttpServerCodec());
         pipeline.addLast(NAMES.get(1), limit.newHandler());
         pipeline.addLast(NAMES.get(2), new HttpServerKeepAliveHandler());
         pipeline.addLast(NAMES.get(3), new NeptuneAggregator(maxBodyBytes));
         pipeline.addLast(NAMES.get(4), upgrades);
-        pipeline.addLast(workers, NAMES.get(5), dispatcher);
+        pipeline.addLast(NAMES.get(5), dispatcher);
     }
 
     /** Removes every handler {@link #install} added; call on the connection's event loop. */
