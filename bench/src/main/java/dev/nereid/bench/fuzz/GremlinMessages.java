@@ -40,6 +40,12 @@ public final class GremlinMessages {
     public static final String FRAGMENTED = "fragmented";
     /** The kind of a lone ping, which a pong must answer. */
     public static final String PING = "ping";
+    /**
+     * The kind of a GraphBinary message with a length made to claim far more than the message holds. Such a
+     * message is never given to TinkerPop's own reader in this JVM ({@link ServerDecoding}), which would
+     * allocate what it claims.
+     */
+    public static final String LENGTH_CORRUPTED = "length corrupted";
 
     private final IdPool ids;
     private final RequestSigner signer;
@@ -66,7 +72,7 @@ public final class GremlinMessages {
     public WsCase mutated(Random r) {
         Message m = message(r);
         HttpCall handshake = handshake(r);
-        return switch (r.nextInt(12)) {
+        return switch (r.nextInt(13)) {
             case 0, 1 -> answered(handshake, WsFrame.of(m.frame().opcode(), m.frame().opcode() == WsFrame.BINARY
                     ? flipPrintable(m.frame().payload(), r) : HttpMutator.flip(m.frame().payload(), r)), "bytes flipped");
             case 2 -> answered(handshake, WsFrame.of(m.frame().opcode(), truncate(m.frame().payload(), r)), "truncated");
@@ -80,6 +86,8 @@ public final class GremlinMessages {
             case 9 -> FrameBreaker.broken(handshake, m.frame(), r);
             case 10 -> new WsCase(HandshakeMutator.mutate(handshake, r), List.of(m.frame()), "handshake", false, false,
                     true);
+            case 11 -> m.frame().opcode() == WsFrame.BINARY ? lengthCorrupted(handshake, m.frame().payload(), r)
+                    : answered(handshake, WsFrame.of(WsFrame.TEXT, HttpMutator.flip(m.frame().payload(), r)), "bytes flipped");
             default -> new WsCase(handshake, List.of(WsFrame.of(WsFrame.PING, Nasties.randomBytes(r, 100))), PING,
                     true, false, false);
         };
@@ -150,9 +158,9 @@ public final class GremlinMessages {
                 case 2 -> m.put("processor", "bogus");
                 case 3 -> args.put("gremlin", GraphSonArgs.int32(r.nextInt()));
                 case 4 -> args.remove("gremlin");
-                // Not Integer.MAX_VALUE: Gremlin Server sizes a list by it and runs out of heap (a finding of its
-                // own, left out so the run's JVM, which is also the server's, keeps its memory).
-                case 5 -> args.put("batchSize", GraphSonArgs.int32(new int[] {-1, 0, 1_000_000}[r.nextInt(3)]));
+                // Gremlin Server sizes a list by the batch size: Integer.MAX_VALUE once ran the server out of heap.
+                case 5 -> args.put("batchSize", GraphSonArgs.int32(new int[] {-1, 0, 1_000_000, Integer.MAX_VALUE}
+                        [r.nextInt(4)]));
                 case 6 -> args.put("evaluationTimeout", GraphSonArgs.int64(r.nextBoolean() ? -1L : Long.MAX_VALUE));
                 case 7 -> args.put("language", TextNode.valueOf(r.nextBoolean() ? "gremlin-groovy" : "nonsense"));
                 case 8 -> args.put("aliases", GraphSonArgs.map("g", "nonexistent"));
@@ -191,11 +199,35 @@ public final class GremlinMessages {
     }
 
     /**
-     * GraphBinary sizes its maps, lists and strings by the 4-byte lengths it reads, before reading them: a
-     * length made huge makes Gremlin Server allocate gigabytes on the event loop, and the JVM (here the
-     * fuzzer's too) runs out of heap. Until that is fixed these mutations leave every length alone: bits are
-     * flipped only in printable bytes (string contents, step names; a length's high bytes are zero), and
-     * random payloads fail at GraphBinary's version byte.
+     * One of the 4-byte lengths GraphBinary sizes a string, list, map or argument array by (any big-endian
+     * int smaller than the message, taken as one) made to claim 16 MiB to 2 GiB: the server must refuse it
+     * without allocating what it claims, as it once did on the event loop until the JVM ran out of heap.
+     *
+     * <p>The case does not count as one whole message ({@code mustAnswer} false) only because the sender
+     * would otherwise give it to {@link ServerDecoding}, TinkerPop's reader in this JVM, which allocates what
+     * it claims. The client shuts its side after it, and the server's answer, which comes before the
+     * connection closes, is judged all the same.
+     */
+    private static WsCase lengthCorrupted(HttpCall handshake, byte[] payload, Random r) {
+        List<Integer> lengths = new ArrayList<>();
+        for (int i = 0; i + 4 <= payload.length; i++) {
+            int v = (payload[i] & 0xff) << 24 | (payload[i + 1] & 0xff) << 16 | (payload[i + 2] & 0xff) << 8
+                    | payload[i + 3] & 0xff;
+            if (v > 0 && v < payload.length) {
+                lengths.add(i);
+            }
+        }
+        byte[] copy = payload.clone();
+        if (!lengths.isEmpty()) {
+            copy[lengths.get(r.nextInt(lengths.size()))] = (byte) (1 + r.nextInt(0x7f));
+        }
+        return new WsCase(handshake, List.of(WsFrame.of(WsFrame.BINARY, copy)), LENGTH_CORRUPTED, false, false, false);
+    }
+
+    /**
+     * Bits flipped only in printable bytes (string contents, step names; a length's high bytes are zero):
+     * the sender hands whole messages to TinkerPop's own reader, which must not meet a huge length (see
+     * {@link #lengthCorrupted}). Random payloads fail at GraphBinary's version byte for the same reason.
      */
     private static byte[] flipPrintable(byte[] b, Random r) {
         byte[] copy = b.clone();

@@ -6,6 +6,7 @@ import dev.nereid.server.auth.Caller;
 import dev.nereid.server.http.ErrorResponses;
 import dev.nereid.server.http.HttpPipeline;
 import dev.nereid.server.http.RequestGate;
+import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -22,6 +23,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -171,16 +173,22 @@ public final class GremlinWebSocket implements AutoCloseable {
                 ctx.fireChannelRead(msg);
                 return;
             }
+            Optional<String> problem = UpgradeRequest.problem(request);
+            if (problem.isPresent()) {
+                request.release();
+                FullHttpResponse refused = refusal(ErrorCode.BAD_REQUEST, problem.get());
+                // RFC 6455 §4.4: a refused handshake names the version the server speaks.
+                refused.headers().set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, UpgradeRequest.VERSION);
+                ctx.writeAndFlush(refused).addListener(ChannelFutureListener.CLOSE);
+                return;
+            }
             // A handshake has no body to hash, so checking it here on the event loop costs microseconds.
             Caller caller;
             try {
                 caller = authentication.authenticate(request);
             } catch (NereidException e) {
                 request.release();
-                String requestId = UUID.randomUUID().toString();
-                FullHttpResponse refused = ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId);
-                refused.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-                ctx.writeAndFlush(refused).addListener(ChannelFutureListener.CLOSE);
+                ctx.writeAndFlush(refusal(e.errorCode(), e.detailedMessage())).addListener(ChannelFutureListener.CLOSE);
                 return;
             }
             ctx.channel().attr(CALLER).set(caller);
@@ -189,6 +197,13 @@ public final class GremlinWebSocket implements AutoCloseable {
             channelizer.initChannel((SocketChannel) ctx.channel());
             // Gremlin Server's handshake handler follows its aggregator; the request is already whole.
             pipeline.context(AbstractChannelizer.PIPELINE_HTTP_AGGREGATOR).fireChannelRead(request);
+        }
+
+        /** A refused upgrade in Neptune's format; the connection closes after it. */
+        private static FullHttpResponse refusal(ErrorCode code, String detailedMessage) {
+            FullHttpResponse refused = ErrorResponses.of(code, detailedMessage, UUID.randomUUID().toString());
+            refused.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            return refused;
         }
     }
 }

@@ -10,6 +10,7 @@ import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.tinkerpop.gremlin.util.Tokens;
 import org.apache.tinkerpop.gremlin.util.message.ResponseMessage;
 import org.apache.tinkerpop.gremlin.util.message.ResponseStatus;
@@ -26,8 +27,6 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(NeptuneErrorEncoder.class);
-    /** How TinkerPop's JavaTranslator names a step or argument list it cannot find. */
-    private static final String UNKNOWN_STEP = "Could not locate method";
 
     @Override
     public boolean acceptOutboundMessage(Object msg) {
@@ -41,10 +40,12 @@ final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage>
         Map<String, Object> attributes = new HashMap<>(status.getAttributes());
         attributes.remove(Tokens.STATUS_ATTRIBUTE_STACK_TRACE);
         attributes.remove(Tokens.STATUS_ATTRIBUTE_EXCEPTIONS);
-        String requestId = String.valueOf(response.getRequestId());
-        out.add(ResponseMessage.build(response.getRequestId())
+        // A message too broken to name its request gets an id of the server's, as an HTTP request does:
+        // Neptune's body always has one, and TinkerPop's GraphSON reader cannot read a response without one.
+        UUID requestId = response.getRequestId() != null ? response.getRequestId() : UUID.randomUUID();
+        out.add(ResponseMessage.build(requestId)
                 .code(statusCode(error.errorCode()))
-                .statusMessage(ErrorResponses.body(error.errorCode(), error.detailedMessage(), requestId))
+                .statusMessage(ErrorResponses.body(error.errorCode(), error.detailedMessage(), requestId.toString()))
                 .statusAttributes(attributes)
                 .responseMetaData(response.getResult().getMeta())
                 .result(response.getResult().getData())
@@ -58,7 +59,8 @@ final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage>
     /**
      * Errors Gremlin Server raises itself, before or around Nereid's code: request validation (its
      * messages describe the request, nothing internal), its work-queue limit, and everything else, which
-     * is logged and answered as an internal failure.
+     * is logged and answered as an internal failure. (Bytecode it cannot translate, which it answers as a
+     * serialization error, is converted before it gets here: see {@link UntranslatableBytecode}.)
      */
     private static NereidException fromGremlinServer(ResponseMessage response) {
         ResponseStatus status = response.getStatus();
@@ -72,17 +74,6 @@ final class NeptuneErrorEncoder extends MessageToMessageEncoder<ResponseMessage>
             }
             case SERVER_ERROR_TIMEOUT -> {
                 return NereidException.timeLimitExceeded();
-            }
-            case SERVER_ERROR_SERIALIZATION -> {
-                // Gremlin Server answers bytecode it cannot translate (a step that does not exist, wrong
-                // arguments) this way, before any Nereid code runs; the message names the step.
-                String message = status.getMessage();
-                if (message != null && message.startsWith(UNKNOWN_STEP)) {
-                    return new NereidException(ErrorCode.MALFORMED_QUERY, message);
-                }
-                LOG.warn("Gremlin request {} failed with {}: {} {}", response.getRequestId(), status.getCode(),
-                        message, status.getAttributes().getOrDefault(Tokens.STATUS_ATTRIBUTE_STACK_TRACE, ""));
-                return new NereidException(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE);
             }
             default -> {
                 LOG.warn("Gremlin request {} failed with {}: {} {}", response.getRequestId(), status.getCode(),

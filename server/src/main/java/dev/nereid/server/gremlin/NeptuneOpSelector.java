@@ -20,6 +20,7 @@ import org.apache.tinkerpop.gremlin.server.op.OpProcessorException;
 import org.apache.tinkerpop.gremlin.server.op.session.SessionOpProcessor;
 import org.apache.tinkerpop.gremlin.server.op.standard.StandardOpProcessor;
 import org.apache.tinkerpop.gremlin.server.op.traversal.TraversalOpProcessor;
+import org.apache.tinkerpop.gremlin.util.Tokens;
 import org.apache.tinkerpop.gremlin.util.message.RequestMessage;
 import org.apache.tinkerpop.gremlin.util.message.ResponseMessage;
 import org.apache.tinkerpop.gremlin.util.message.ResponseStatusCode;
@@ -29,10 +30,14 @@ import org.javatuples.Pair;
  * Chooses the op processor for each request, in place of Gremlin Server's selector: that one takes
  * the processors TinkerPop registers once per JVM, this one Nereid's own (which fail in Neptune's
  * terms). Requests are turned away while the server is stopping or a fast reset runs, as HTTP ones are, and
- * held to what the connection's caller may do before anything runs.
+ * held to what the connection's caller may do before anything runs. A request that cannot be decoded,
+ * one with wrong arguments ({@link RequestArguments}) and one whose processor fails in an unexpected way
+ * are answered here, in Neptune's terms; the others by {@link NeptuneOpExecutor}.
  */
 @ChannelHandler.Sharable
 final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
+    /** Gremlin Server's words for a message it could not read, without the message it appends. */
+    static final String UNDECODABLE = "Message could not be parsed. Check the format of the request.";
     private final Settings settings;
     private final GraphManager graphManager;
     private final GremlinExecutor gremlinExecutor;
@@ -62,30 +67,56 @@ final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, RequestMessage request, List<Object> out) {
-        Context context = new Context(request, ctx, settings, graphManager, gremlinExecutor, scheduler);
+        if (undecodable(request)) {
+            ctx.writeAndFlush(ResponseMessage.build(request).code(ResponseStatusCode.REQUEST_ERROR_MALFORMED_REQUEST)
+                    .statusMessage(UNDECODABLE).create());
+            return;
+        }
+        RequestMessage checked;
+        try {
+            checked = RequestArguments.checked(request);
+        } catch (NereidException e) {
+            // Answered before a Context exists: making one reads the arguments as Gremlin Server expects them.
+            ctx.writeAndFlush(GremlinFailure.of(e).response(request));
+            return;
+        }
+        Context context = new Context(checked, ctx, settings, graphManager, gremlinExecutor, scheduler);
         Optional<String> closed = gate.closedBecause();
         if (closed.isPresent()) {
             context.writeAndFlush(GremlinFailure.of(new NereidException(ErrorCode.SERVER_SHUTDOWN, closed.get()))
-                    .response(request));
+                    .response(checked));
             return;
         }
         try {
-            GremlinAuthorization.check(callerOf(ctx), request);
+            GremlinAuthorization.check(callerOf(ctx), checked);
         } catch (RuntimeException | StackOverflowError e) {
             // Refused, or a script that does not parse: answered as evaluating it would have been.
-            context.writeAndFlush(GremlinFailure.of(e).response(request));
+            context.writeAndFlush(GremlinFailure.of(e).response(checked));
             return;
         }
         try {
-            OpProcessor processor = processors.get(request.getProcessor());
+            OpProcessor processor = processors.get(checked.getProcessor());
             if (processor == null) {
-                String message = "Invalid OpProcessor requested [" + request.getProcessor() + "]";
-                throw new OpProcessorException(message, ResponseMessage.build(request)
+                String message = "Invalid OpProcessor requested [" + checked.getProcessor() + "]";
+                throw new OpProcessorException(message, ResponseMessage.build(checked)
                         .code(ResponseStatusCode.REQUEST_ERROR_INVALID_REQUEST_ARGUMENTS).statusMessage(message).create());
             }
-            out.add(Pair.with(request, processor.select(context)));
+            out.add(Pair.with(checked, processor.select(context)));
         } catch (OpProcessorException e) {
             context.writeAndFlush(e.getResponseMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            context.writeAndFlush(GremlinFailure.of(e).response(checked));
         }
+    }
+
+    /**
+     * What Gremlin Server's decoders make of a message they cannot read (bad bytes, a mime type no
+     * serializer reads, GraphSON without an op), and a message naming no op or processor: a malformed
+     * request, which Gremlin Server's processors answer as such and {@link NeptuneErrorEncoder} as a
+     * BadRequestException, as the HTTP endpoint answers a body it cannot parse. (Not a MalformedQueryException:
+     * Neptune means a query that does not parse, and here there is no query to speak of.)
+     */
+    private static boolean undecodable(RequestMessage request) {
+        return request.getOp() == null || request.getProcessor() == null || Tokens.OPS_INVALID.equals(request.getOp());
     }
 }
