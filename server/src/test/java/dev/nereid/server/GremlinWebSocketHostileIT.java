@@ -47,6 +47,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * server cannot decode, requests split into fragments, wrong arguments, lengths that claim gigabytes, a
  * client that shuts its side, and upgrades that are not proper handshakes. Every request gets exactly one
  * answer in Neptune's format, and the connection (or, where it must close, the server) goes on serving.
+ *
+ * <p>Over 500 lines on purpose: one server and one raw-frame client serve every case, and each case is a short
+ * test that reads best beside the others of its kind; split, the helpers would be copied or made public.
  */
 class GremlinWebSocketHostileIT {
     static final GraphBinaryMessageSerializerV1 BINARY = new GraphBinaryMessageSerializerV1();
