@@ -2,6 +2,7 @@ package dev.nereid.rdf;
 
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
+import org.apache.jena.query.QueryException;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.query.Syntax;
 import org.apache.jena.update.UpdateFactory;
@@ -16,7 +17,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * parser needs about 150 bytes of stack per triple: a 1,000,000-triple {@code INSERT DATA} needs some
  * 200 MB. A large request is therefore parsed on a thread of its own with a stack sized to the text
  * (reserved address space; only what the parse touches is used, and it is freed with the thread).
- * Small requests, the usual case, are parsed where they arrive.
+ * Small requests, the usual case, are parsed where they arrive. Nesting, unlike repetition, is bounded
+ * before any of this ({@link SparqlNesting}): what runs after the parse recurses once per level on the
+ * writer's own stack.
  */
 final class UpdateParsing {
 
@@ -30,6 +33,7 @@ final class UpdateParsing {
     }
 
     static UpdateRequest parse(String text) {
+        SparqlNesting.check(text, "update");
         if (text.length() <= INLINE_CHARS) {
             return parseHere(text);
         }
@@ -63,8 +67,11 @@ final class UpdateParsing {
             return UpdateFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (OutOfMemoryError e) {
             throw RdfErrors.from(e);
-        } catch (QueryParseException e) {
-            if (e.getCause() instanceof StackOverflowError) {
+        } catch (QueryException e) {
+            // Jena reports most parse errors as a QueryParseException, but an undeclared prefix as a
+            // QueryException wrapping one: both are the update's fault, told in Jena's words with their position.
+            if (e.getCause() instanceof StackOverflowError || e.getCause() instanceof QueryParseException p
+                    && p.getCause() instanceof StackOverflowError) {
                 throw new NereidException(ErrorCode.MALFORMED_QUERY, "The update is nested or repeated too deeply to parse");
             }
             throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getMessage());

@@ -205,7 +205,7 @@ class SparqlCaptureTest {
         String deep = "INSERT { ex:s ex:p ?x } WHERE { BIND(" + "(".repeat(300_000) + "1" + ")".repeat(300_000) + " AS ?x) }";
         assertThatThrownBy(() -> update(deep)).isInstanceOfSatisfying(NereidException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY);
-            assertThat(e.getMessage()).isEqualTo("The update is nested or repeated too deeply to parse");
+            assertThat(e.getMessage()).isEqualTo("The update is nested too deeply to parse (more than 100 levels)");
         });
         assertThat(log.lastCommit().orElseThrow().commitNum()).isEqualTo(1);
     }

@@ -4,6 +4,7 @@ import dev.nereid.graph.GraphErrors;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import org.apache.tinkerpop.gremlin.language.grammar.GremlinParserException;
+import org.apache.tinkerpop.gremlin.language.grammar.VariableResolverException;
 import org.apache.tinkerpop.gremlin.process.traversal.strategy.verification.VerificationException;
 import org.apache.tinkerpop.gremlin.process.traversal.util.TraversalInterruptedException;
 import org.apache.tinkerpop.gremlin.structure.util.TransactionException;
@@ -24,6 +25,8 @@ public final class GremlinErrors {
     private static final Logger LOG = LoggerFactory.getLogger(GremlinErrors.class);
     /** TinkerGraph's wording for any duplicate id; Nereid's addV never lets it through, so only addE can. */
     private static final String TINKER_DUPLICATE = "Vertex with id already exists: ";
+    /** gremlin-lang's prefix for a script it cannot turn into a traversal. */
+    static final String INTERPRET_FAILED = "Failed to interpret Gremlin query: ";
 
     private GremlinErrors() {
     }
@@ -35,6 +38,12 @@ public final class GremlinErrors {
             }
             if (t instanceof GremlinParserException || t instanceof VerificationException) {
                 return new NereidException(ErrorCode.MALFORMED_QUERY, t.getMessage());
+            }
+            if (t instanceof VariableResolverException) {
+                // A name the grammar reads as a variable that the request does not bind: HTTP binds none,
+                // so a misspelt token (singme for single) lands here. The script is wrong, as with a syntax
+                // error, and the message names the variable.
+                return new NereidException(ErrorCode.MALFORMED_QUERY, INTERPRET_FAILED + t.getMessage());
             }
             if (t instanceof TransactionException) {
                 return GraphErrors.concurrentModification();
@@ -64,8 +73,6 @@ public final class GremlinErrors {
         LOG.error("Gremlin request failed unexpectedly", failure);
         return new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
     }
-
-    /** A query stopped at the query timeout. Neptune's wording. */
 
     private static boolean thrownByTinkerPop(Throwable t) {
         StackTraceElement[] trace = t.getStackTrace();

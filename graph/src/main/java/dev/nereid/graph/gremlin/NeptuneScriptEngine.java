@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Gremlin scripts the Neptune way: parsed by the gremlin-lang grammar (never Groovy: no lambdas, no
  * arbitrary code), with every traversal of a multi-traversal script run (see {@link NeptuneScriptVisitor}).
- * Bytecode is translated as gremlin-lang does.
+ * Bytecode is translated as gremlin-lang does. A script nested too deeply is refused before it is parsed
+ * ({@link ScriptNesting}).
  */
 public final class NeptuneScriptEngine extends GremlinLangScriptEngine {
 
@@ -36,6 +37,7 @@ public final class NeptuneScriptEngine extends GremlinLangScriptEngine {
         }
         Map<String, Object> bindings = context.getBindings(ScriptContext.ENGINE_SCOPE);
         try {
+            ScriptNesting.check(script);
             return GremlinQueryParser.parse(DecimalLiterals.asDoubles(script),
                     new NeptuneScriptVisitor(source, new VariableResolver.DefaultVariableResolver(bindings)));
         } catch (RuntimeException e) {
@@ -45,6 +47,7 @@ public final class NeptuneScriptEngine extends GremlinLangScriptEngine {
 
     /** Runs a script outside any script-engine machinery (the HTTP endpoint): its last traversal is returned un-iterated. */
     public static Object evaluate(GraphTraversalSource g, String script) {
+        ScriptNesting.check(script);
         return GremlinQueryParser.parse(DecimalLiterals.asDoubles(script),
                 new NeptuneScriptVisitor(g, VariableResolver.NoVariableResolver.instance()));
     }

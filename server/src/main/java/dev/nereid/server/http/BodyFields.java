@@ -36,8 +36,51 @@ public final class BodyFields {
      */
     public static Map<String, Field> parse(String body, List<String> names, String path) {
         String trimmed = body.strip();
-        return trimmed.startsWith("{") ? json(trimmed, names, path)
-                : single(new QueryStringDecoder(trimmed, false).parameters(), names);
+        if (trimmed.startsWith("{")) {
+            return json(trimmed, names, path);
+        }
+        int leading = body.length() - body.stripLeading().length();
+        return single(form(trimmed, path, leading), names);
+    }
+
+    /**
+     * The parameters of a form body ({@code application/x-www-form-urlencoded}), each name to its values
+     * in the order sent. A {@code %} not followed by two hex digits makes the body unreadable as a whole,
+     * not one parameter's value wrong, so it is a BadRequestException, as a malformed JSON body is; the
+     * message says where, and never echoes the body, which may be up to the largest request long.
+     *
+     * @param path for the error message
+     */
+    public static Map<String, List<String>> form(String body, String path) {
+        return form(body, path, 0);
+    }
+
+    /** @param offset where {@code body} starts in what the client sent, for the error message */
+    private static Map<String, List<String>> form(String body, String path, int offset) {
+        try {
+            return new QueryStringDecoder(body, false).parameters();
+        } catch (IllegalArgumentException e) {
+            int bad = badEscape(body);
+            throw new NereidException(ErrorCode.BAD_REQUEST, "Malformed form body for " + path
+                    + (bad < 0 ? ": bad percent-encoding"
+                    : ": '%' at character " + (offset + bad + 1) + " is not followed by two hex digits"));
+        }
+    }
+
+    /** The index of the first {@code %} that does not start an escape {@code %XX}, or -1. */
+    static int badEscape(String s) {
+        for (int i = s.indexOf('%'); i >= 0; i = s.indexOf('%', i + 1)) {
+            if (i + 2 >= s.length() || !hex(s.charAt(i + 1)) || !hex(s.charAt(i + 2))) {
+                return i;
+            }
+            i += 2;
+        }
+        return -1;
+    }
+
+    /** ASCII only, as the decoder reads it: Character.digit would take other scripts' digits too. */
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
     /** The named parameters of a query string or form, each at most once. */

@@ -6,10 +6,16 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.UUID;
 
@@ -49,7 +55,11 @@ public final class HttpPipeline {
         }
     }
 
-    /** Answers an oversized body as Neptune does (400, its message) instead of Netty's bare 413. */
+    /**
+     * Netty's aggregator with its own refusals in Neptune's format: an oversized body gets Neptune's 400 and
+     * message instead of Netty's bare 413, and so does an {@code Expect} Netty refuses before reading the
+     * body, which it would answer with an empty 417 or 413 and no request id. Both close the connection.
+     */
     private static final class NeptuneAggregator extends HttpObjectAggregator {
         NeptuneAggregator(int maxContentLength) {
             super(maxContentLength);
@@ -57,10 +67,49 @@ public final class HttpPipeline {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            String requestId = UUID.randomUUID().toString();
-            FullHttpResponse response = ErrorResponses.of(ErrorCode.BAD_REQUEST,
-                    "Request size exceeds max allowed value of " + maxContentLength() + " bytes.", requestId);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+        }
+
+        /**
+         * Netty's answer to the {@code Expect} header: null for none, a 100 Continue to let the client send
+         * its body, or a refusal, which is replaced by Neptune's error (still a 4xx, which tells Netty the
+         * body is not wanted). The connection then closes ({@link #closeAfterContinueResponse}).
+         */
+        @Override
+        protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+            String expect = start.headers().get(HttpHeaderNames.EXPECT);
+            Object netty = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (!(netty instanceof HttpResponse response)
+                    || response.status().codeClass() != HttpStatusClass.CLIENT_ERROR) {
+                return netty;
+            }
+            boolean unsupported = response.status().equals(HttpResponseStatus.EXPECTATION_FAILED);
+            ReferenceCountUtil.release(netty);
+            FullHttpResponse refusal = unsupported
+                    // Neptune's codes carry their own status, and no 417 is among them: the request is at fault.
+                    ? ErrorResponses.of(ErrorCode.BAD_REQUEST, "Unsupported Expect header: " + expect
+                            + " (only 100-continue is supported)", UUID.randomUUID().toString())
+                    // 100-continue with a Content-Length over the limit: the answer of a body found too large.
+                    : tooLarge();
+            refusal.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            return refusal;
+        }
+
+        /**
+         * After a refused expectation Netty's decoder takes the next bytes for a new request, as if the client
+         * had held its body back; one that sends it anyway (any client that does not know the expectation it
+         * named) would have its body read as a request. Whether a body follows cannot be told, so the
+         * connection ends, as after a body found too large.
+         */
+        @Override
+        protected boolean closeAfterContinueResponse(Object response) {
+            return ignoreContentAfterContinueResponse(response);
+        }
+
+        private FullHttpResponse tooLarge() {
+            return ErrorResponses.of(ErrorCode.BAD_REQUEST,
+                    "Request size exceeds max allowed value of " + maxContentLength() + " bytes.",
+                    UUID.randomUUID().toString());
         }
     }
 }

@@ -51,12 +51,17 @@ public final class OpenCypherRoute implements Route {
         return Responses.json(HttpResponseStatus.OK, JSON.writeValueAsBytes(Map.of("results", rows)));
     }
 
-    /** Read access first, so a caller who may not read learns nothing of the statement; then what it may do. */
+    /**
+     * Read access first, so a caller who may not read learns nothing of the statement; then what it may do.
+     * A statement nested too deeply is refused between the two, for every caller.
+     */
     private void authorize(Caller caller, OpenCypherRequest request) {
+        caller.requireQuery(QueryLanguage.OPEN_CYPHER, false, false);
+        // Before anything parses the statement, finding its effects included: see CypherNesting.
+        CypherNesting.check(request.query());
         if (caller.unrestricted()) {
             return;
         }
-        caller.requireQuery(QueryLanguage.OPEN_CYPHER, false, false);
         QueryEffects effects = engine.effects(request.query(), request.parameters());
         caller.requireQuery(QueryLanguage.OPEN_CYPHER, effects.writes(), effects.deletes());
     }

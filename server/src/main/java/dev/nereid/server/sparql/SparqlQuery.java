@@ -1,6 +1,7 @@
 package dev.nereid.server.sparql;
 
 import dev.nereid.rdf.RdfStore;
+import dev.nereid.rdf.SparqlNesting;
 import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import java.io.ByteArrayOutputStream;
@@ -33,13 +34,20 @@ import org.apache.jena.sparql.resultset.ResultsWriter;
 record SparqlQuery(Query query, Lang format) {
     static final String SERVICE_REFUSED = "SERVICE (federated query) is not supported";
 
-    /** Parses and picks the answer's format; a request that cannot be parsed is a MalformedQueryException. */
+    /**
+     * Parses and picks the answer's format; a request that cannot be parsed, or nests too deeply to be
+     * turned into algebra safely ({@link SparqlNesting}), is a MalformedQueryException.
+     */
     static SparqlQuery parse(String text, String accept) {
+        SparqlNesting.check(text, "query");
         Query query;
         try {
             query = QueryFactory.create(text, Syntax.syntaxSPARQL_11);
         } catch (QueryException e) {
-            throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getMessage());
+            // Jena's parser recurses once per triple of a block: a huge one overflows the worker's stack,
+            // which Jena reports as a parse error without a message.
+            throw new NereidException(ErrorCode.MALFORMED_QUERY, e.getCause() instanceof StackOverflowError
+                    ? "The query is nested or repeated too deeply to parse" : e.getMessage());
         }
         SparqlFormats formats = query.isConstructType() || query.isDescribeType()
                 ? SparqlFormats.GRAPHS : SparqlFormats.RESULTS;

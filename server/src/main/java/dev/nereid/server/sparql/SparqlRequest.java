@@ -6,7 +6,6 @@ import dev.nereid.stream.ErrorCode;
 import dev.nereid.stream.NereidException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +46,7 @@ record SparqlRequest(Operation operation, String text) {
             switch (mediaType(exchange.header(HttpHeaderNames.CONTENT_TYPE))) {
                 case QUERY_BODY -> add(params, QUERY, body);
                 case UPDATE_BODY -> add(params, UPDATE, body);
-                default -> new QueryStringDecoder(body, false).parameters()
+                default -> BodyFields.form(body, exchange.path())
                         .forEach((name, values) -> values.forEach(v -> add(params, name, v)));
             }
         }

@@ -44,6 +44,8 @@ class SystemCommandTest {
         "{\"action\":\"a\" | BAD_REQUEST | Malformed JSON body for /system",
         "{\"action\":\"a\"} trailing | BAD_REQUEST | Malformed JSON body for /system",
         "{\"action\":\"a\"}{} | BAD_REQUEST | Malformed JSON body for /system",
+        "action=snapsh%ot | BAD_REQUEST | Malformed form body for /system: '%' at character 14 is not followed by two hex digits",
+        "action=performDatabaseReset&token=%zz | BAD_REQUEST | Malformed form body for /system: '%' at character 35 is not followed by two hex digits",
     })
     void badBodies(String body, ErrorCode code, String message) {
         assertThatThrownBy(() -> SystemCommand.parse(body)).isInstanceOfSatisfying(NereidException.class, e -> {
