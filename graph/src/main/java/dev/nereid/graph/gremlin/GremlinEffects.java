@@ -60,6 +60,8 @@ public final class GremlinEffects {
      * translation sees the values evaluation will; a variable not bound stands in as in {@link #ofScript(String)}.
      */
     public static QueryEffects ofScript(String script, Map<String, ?> bindings) {
+        // Before the parser, as evaluation does: a script nested too deeply takes minutes to parse.
+        ScriptNesting.check(script);
         try {
             return (QueryEffects) GremlinQueryParser.parse(DecimalLiterals.asDoubles(script),
                     new EffectsScriptVisitor(EmptyGraph.instance().traversal(), UnboundVariables.over(bindings)));

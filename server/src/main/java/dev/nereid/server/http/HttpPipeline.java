@@ -26,6 +26,8 @@ import java.util.UUID;
 public final class HttpPipeline {
     /** Neptune's largest request, 150 MiB: the default of {@code --max-body-bytes}. */
     public static final int DEFAULT_MAX_BODY_BYTES = 157_286_400;
+    private static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final List<String> NAMES = List.of("http-codec", "nereid-request-limit", "http-keep-alive",
             "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
 
@@ -40,7 +42,8 @@ public final class HttpPipeline {
      */
     public static void install(ChannelPipeline pipeline, ConcurrencyLimit limit, int maxBodyBytes,
                                ChannelHandler upgrades, HttpDispatcher dispatcher) {
-        pipeline.addLast(NAMES.get(0), new HttpServerCodec());
+        // Netty's 4 KiB request line would refuse a SPARQL or Gremlin GET of a few kilobytes, which clients send.
+        pipeline.addLast(NAMES.get(0), new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192));
         pipeline.addLast(NAMES.get(1), limit.newHandler());
         pipeline.addLast(NAMES.get(2), new HttpServerKeepAliveHandler());
         pipeline.addLast(NAMES.get(3), new NeptuneAggregator(maxBodyBytes));

@@ -78,7 +78,14 @@ record SparqlQuery(Query query, Lang format) {
                 ResultsWriter.create().lang(format).write(out, exec.ask());
             } else {
                 Graph graph = query.isConstructType() ? exec.construct() : exec.describe();
-                RDFWriter.source(graph).lang(format).output(out);
+                try {
+                    RDFWriter.source(graph).lang(format).output(out);
+                } catch (org.apache.jena.shared.InvalidPropertyURIException e) {
+                    // RDF/XML cannot write a predicate whose IRI does not end in an XML name (e.g. .../fuzz/1):
+                    // the client's choice of format, not the server, is at fault, and another format works.
+                    throw new NereidException(ErrorCode.BAD_REQUEST, "The result cannot be written as "
+                            + format.getName() + ": " + e.getMessage() + "; ask for another format, such as Turtle");
+                }
             }
         }
         return out.toByteArray();
