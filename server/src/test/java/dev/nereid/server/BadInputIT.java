@@ -77,8 +77,8 @@ class BadInputIT {
         String malformed = "\"code\":\"BadRequestException\",\"detailedMessage\":\"Malformed HTTP request\"}";
         try (TestServer s = TestServer.start(dir)) {
             for (String raw : List.of("GARBAGE\r\n\r\n",
-                    "GET /status HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n",
-                    "GET /" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "GET /status HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n",
+                    "GET /" + "a".repeat(70_000) + " HTTP/1.1\r\nHost: x\r\n\r\n",
                     "GET /status HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n")) {
                 String answer = exchangeRaw(s.server.port(), raw);
                 assertThat(answer).startsWith("HTTP/1.1 400 Bad Request\r\n").endsWith(malformed);

@@ -2,10 +2,13 @@ package dev.nereid.server.http;
 
 import dev.nereid.stream.ErrorCode;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
@@ -68,9 +71,18 @@ public final class HttpPipeline {
             super(maxContentLength);
         }
 
+        /**
+         * Closing at once while the client is still sending its body makes the kernel reset the connection, which
+         * can destroy the answer before the client reads it. So, as Netty does, a keep-alive connection stays open
+         * and the aggregator skips the rest of the body; the others close once the answer is out.
+         */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            ctx.writeAndFlush(tooLarge()).addListener(ChannelFutureListener.CLOSE);
+            ChannelFuture written = ctx.writeAndFlush(tooLarge());
+            if (oversized instanceof FullHttpMessage
+                    || !HttpUtil.is100ContinueExpected(oversized) && !HttpUtil.isKeepAlive(oversized)) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
         }
 
         /**
