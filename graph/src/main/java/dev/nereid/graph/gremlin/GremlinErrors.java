@@ -70,8 +70,24 @@ public final class GremlinErrors {
                         t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
             }
         }
+        if (failure instanceof RuntimeException && translatingTheScript(failure)) {
+            // The grammar accepted the text but TinkerPop could not build the step from what it read, e.g. an
+            // empty last argument in property(single,'age',): the query is at fault, not the server.
+            return new NereidException(ErrorCode.MALFORMED_QUERY,
+                    INTERPRET_FAILED + "a step was given arguments it cannot take");
+        }
         LOG.error("Gremlin request failed unexpectedly", failure);
         return new NereidException(ErrorCode.INTERNAL_FAILURE, "Internal failure");
+    }
+
+    /** Thrown while the grammar's visitors turned the text into steps, before anything ran. */
+    private static boolean translatingTheScript(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.apache.tinkerpop.gremlin.language.grammar.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean thrownByTinkerPop(Throwable t) {

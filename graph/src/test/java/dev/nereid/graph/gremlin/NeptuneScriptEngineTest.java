@@ -49,6 +49,15 @@ class NeptuneScriptEngineTest {
                 .isEqualTo("Failed to interpret Gremlin query: No variable found for singme");
     }
 
+    /** Found by the fuzzer: the grammar reads an empty last argument, and TinkerPop fails building the step. */
+    @Test
+    void aStepTinkerPopCannotBuildFromWhatTheGrammarReadIsAMalformedQuery() {
+        NereidException e = evaluateFails("g.V('x').property(single,'age',)");
+        assertThat(e.errorCode()).isEqualTo(ErrorCode.MALFORMED_QUERY);
+        assertThat(e.detailedMessage())
+                .isEqualTo("Failed to interpret Gremlin query: a step was given arguments it cannot take");
+    }
+
     @Test
     void aBoundVariableStillResolvesOverTheScriptEngine() throws Exception {
         g.addV("person").property(T.id, "v1").iterate();
