@@ -54,10 +54,6 @@ public record UpdateEffects(boolean writes, boolean deletes) {
         return new UpdateEffects(writes || other.writes, deletes || other.deletes);
     }
 
-    public boolean readOnly() {
-        return !writes && !deletes;
-    }
-
     private static final class OperationVisitor implements UpdateVisitor {
         /** An operation this visitor does not know (none in SPARQL 1.1) is assumed to do everything. */
         private UpdateEffects effects = WRITES_AND_DELETES;

@@ -17,8 +17,4 @@ public record QueryEffects(boolean writes, boolean deletes) {
     public QueryEffects and(QueryEffects other) {
         return new QueryEffects(writes || other.writes, deletes || other.deletes);
     }
-
-    public boolean readOnly() {
-        return !writes && !deletes;
-    }
 }

@@ -25,9 +25,4 @@ public enum IamAction {
     public String iamName() {
         return iamName;
     }
-
-    /** Whether the action takes the {@code neptune-db:QueryLanguage} condition key. */
-    public boolean isQueryAction() {
-        return this == READ_DATA_VIA_QUERY || this == WRITE_DATA_VIA_QUERY || this == DELETE_DATA_VIA_QUERY;
-    }
 }

@@ -36,15 +36,6 @@ public final class ConcurrencyLimit {
         this.max = max;
     }
 
-    public int max() {
-        return max;
-    }
-
-    /** Requests counted now. */
-    public int inProgress() {
-        return inProgress.get();
-    }
-
     private boolean tryAcquire() {
         while (true) {
             int now = inProgress.get();
