@@ -19,10 +19,12 @@ import org.apache.tinkerpop.gremlin.driver.exception.ResponseException;
 import org.apache.tinkerpop.gremlin.driver.remote.DriverRemoteConnection;
 import org.apache.tinkerpop.gremlin.process.traversal.Bytecode;
 import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.GraphTraversalSource;
+import org.apache.tinkerpop.gremlin.process.traversal.dsl.graph.__;
 import org.apache.tinkerpop.gremlin.structure.T;
 import org.apache.tinkerpop.gremlin.structure.Transaction;
 import org.apache.tinkerpop.gremlin.structure.Vertex;
 import org.apache.tinkerpop.gremlin.util.MessageSerializer;
+import org.apache.tinkerpop.gremlin.util.Tokens;
 import org.apache.tinkerpop.gremlin.util.function.Lambda;
 import org.apache.tinkerpop.gremlin.util.message.ResponseStatusCode;
 import org.apache.tinkerpop.gremlin.util.ser.GraphBinaryMessageSerializerV1;
@@ -247,6 +249,31 @@ class GremlinWebSocketIT {
                 "TimeLimitExceededException", "Operation terminated (deadline exceeded)"));
         assertThat(server.lastPgCommit()).isEqualTo(1);
         assertThat(client.submit("g.V().count()").all().get()).extracting(Result::getLong).containsExactly(5L);
+    }
+
+    @Test
+    void aRequestMayShortenTheQueryTimeoutButNotLengthenOrDisableIt() throws Exception {
+        server = TestServer.start(dir, c -> c.withQueryTimeout(java.time.Duration.ofMillis(300)));
+        cluster = Cluster.build("127.0.0.1").port(server.server.port()).create();
+        Client client = cluster.connect();
+        client.submit(GremlinHttpIT.CLIQUE).all().get();
+        NeptuneError timedOut = new NeptuneError(ResponseStatusCode.SERVER_ERROR, "TimeLimitExceededException",
+                "Operation terminated (deadline exceeded)");
+        for (long asked : new long[] {0, -1, 60_000}) {
+            RequestOptions options = RequestOptions.build().timeout(asked).create();
+            long start = System.nanoTime();
+            assertThat(NeptuneError.of(catchThrowable(() -> client.submit(GremlinHttpIT.SLOW, options).all().get())))
+                    .as("evaluationTimeout %d", asked).isEqualTo(timedOut);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(10));
+        }
+        GraphTraversalSource g = traversal().withRemote(DriverRemoteConnection.using(cluster));
+        assertThat(NeptuneError.of(catchThrowable(() -> g.with(Tokens.ARGS_EVAL_TIMEOUT, 0L).V().repeat(__.both()).times(14)
+                .path().count().next()))).as("with() in bytecode, which the driver sends as the argument").isEqualTo(timedOut);
+        // A shorter one holds (327,680 paths cannot be counted in 1 ms).
+        RequestOptions shorter = RequestOptions.build().timeout(1).create();
+        assertThat(NeptuneError.of(catchThrowable(() -> client.submit(
+                "g.V().repeat(__.both()).times(8).path().count()", shorter).all().get()))).isEqualTo(timedOut);
+        assertThat(server.lastPgCommit()).isEqualTo(1);
     }
 
     /** What Neptune puts in the status of a failed Gremlin response. */

@@ -74,7 +74,7 @@ final class NeptuneOpSelector extends MessageToMessageDecoder<RequestMessage> {
         }
         RequestMessage checked;
         try {
-            checked = RequestArguments.checked(request);
+            checked = RequestArguments.checked(request, settings.evaluationTimeout);
         } catch (NereidException e) {
             // Answered before a Context exists: making one reads the arguments as Gremlin Server expects them.
             ctx.writeAndFlush(GremlinFailure.of(e).response(request));

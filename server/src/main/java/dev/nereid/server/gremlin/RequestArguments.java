@@ -28,11 +28,14 @@ final class RequestArguments {
     /**
      * The request, with a batch size above {@link #MAX_BATCH_SIZE} lowered to it: batches are invisible
      * to a client (its driver joins the partial responses), so a larger one is served in more responses
-     * rather than refused.
+     * rather than refused. An {@code evaluationTimeout} may shorten the query timeout but not lengthen it
+     * or, as 0 does in Gremlin Server, switch it off: the server's timeout is a limit its operator set, and
+     * Neptune takes the smaller of the two for its per-query timeout hint too.
      *
+     * @param queryTimeoutMillis the server's query timeout, positive
      * @throws NereidException InvalidParameterException, naming the argument that is wrong
      */
-    static RequestMessage checked(RequestMessage request) {
+    static RequestMessage checked(RequestMessage request, long queryTimeoutMillis) {
         Map<String, Object> args = request.getArgs();
         if (Tokens.OPS_EVAL.equals(request.getOp())) {
             require(args, Tokens.ARGS_GREMLIN, String.class, "a string");
@@ -54,20 +57,42 @@ final class RequestArguments {
         } else if (args.get(Tokens.ARGS_ALIASES) != null) {
             throw invalid(Tokens.ARGS_ALIASES, "a map of strings to strings");
         }
-        Object batchSize = args.get(Tokens.ARGS_BATCH_SIZE);
-        if (batchSize == null) {
+        Integer batchSize = batchSize(args.get(Tokens.ARGS_BATCH_SIZE));
+        Long timeout = timeout(args.get(Tokens.ARGS_EVAL_TIMEOUT), queryTimeoutMillis);
+        if (batchSize == null && timeout == null) {
             return request;
         }
-        long size = batchSize instanceof Integer || batchSize instanceof Long || batchSize instanceof Short
-                || batchSize instanceof Byte ? ((Number) batchSize).longValue() : 0;
+        RequestMessage.Builder lowered = RequestMessage.from(request);
+        if (batchSize != null) {
+            lowered.addArg(Tokens.ARGS_BATCH_SIZE, batchSize);
+        }
+        if (timeout != null) {
+            lowered.addArg(Tokens.ARGS_EVAL_TIMEOUT, timeout);
+        }
+        return lowered.create();
+    }
+
+    /** The batch size to put in place of the one asked for, or null to keep that one. */
+    private static Integer batchSize(Object asked) {
+        if (asked == null) {
+            return null;
+        }
+        long size = asked instanceof Integer || asked instanceof Long || asked instanceof Short
+                || asked instanceof Byte ? ((Number) asked).longValue() : 0;
         if (size < 1) {
             throw invalid(Tokens.ARGS_BATCH_SIZE, "a positive integer");
         }
-        if (batchSize instanceof Integer && size <= MAX_BATCH_SIZE) {
-            return request;
-        }
         // Gremlin Server reads the batch size as an Integer.
-        return RequestMessage.from(request).addArg(Tokens.ARGS_BATCH_SIZE, (int) Math.min(size, MAX_BATCH_SIZE)).create();
+        return asked instanceof Integer && size <= MAX_BATCH_SIZE ? null : (int) Math.min(size, MAX_BATCH_SIZE);
+    }
+
+    /** The timeout to put in place of the one asked for, or null to keep that one. */
+    private static Long timeout(Object asked, long queryTimeoutMillis) {
+        if (asked == null) {
+            return null;
+        }
+        long millis = ((Number) asked).longValue();
+        return millis > 0 && millis <= queryTimeoutMillis ? null : queryTimeoutMillis;
     }
 
     private static void require(Map<String, Object> args, String name, Class<?> type, String what) {

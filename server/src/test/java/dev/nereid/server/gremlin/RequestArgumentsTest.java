@@ -14,24 +14,47 @@ import org.junit.jupiter.api.Test;
 
 class RequestArgumentsTest {
     static final UUID ID = UUID.fromString("0dbcded3-a9a1-4a25-b419-828c46342e47");
+    static final long TIMEOUT = 120_000;
 
     @Test
     void aWellFormedRequestPassesAsItIs() {
         RequestMessage request = eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_LANGUAGE, "gremlin-lang",
                 Tokens.ARGS_BINDINGS, Map.of("x", 1), Tokens.ARGS_ALIASES, Map.of("g", "g"), Tokens.ARGS_BATCH_SIZE, 64,
                 Tokens.ARGS_EVAL_TIMEOUT, 1000L, Tokens.ARGS_SESSION, "s", Tokens.ARGS_MANAGE_TRANSACTION, true));
-        assertThat(RequestArguments.checked(request)).isSameAs(request);
+        assertThat(RequestArguments.checked(request, TIMEOUT)).isSameAs(request);
     }
 
     @Test
     void aBatchSizeAboveTheMaximumIsLoweredToIt() {
         RequestMessage huge = eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_BATCH_SIZE, Integer.MAX_VALUE));
-        RequestMessage checked = RequestArguments.checked(huge);
+        RequestMessage checked = RequestArguments.checked(huge, TIMEOUT);
         assertThat(checked.getRequestId()).isEqualTo(ID);
         assertThat(checked.getArgs()).isEqualTo(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_BATCH_SIZE, 65_536));
-        assertThat(RequestArguments.checked(eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_BATCH_SIZE, 10L)))
+        assertThat(RequestArguments.checked(eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_BATCH_SIZE, 10L)), TIMEOUT)
                 .getArgs()).as("a long, which Gremlin Server would fail to read as an Integer")
                 .containsEntry(Tokens.ARGS_BATCH_SIZE, 10);
+    }
+
+    @Test
+    void anEvaluationTimeoutMayShortenTheServersButNotLengthenOrDisableIt() {
+        assertThat(timeoutOf(1L)).isEqualTo(1L);
+        assertThat(timeoutOf(120_000L)).isEqualTo(120_000L);
+        assertThat(timeoutOf(500)).as("an Integer is kept as it came").isEqualTo(500);
+        assertThat(timeoutOf(0L)).as("0 means no timeout to Gremlin Server").isEqualTo(120_000L);
+        assertThat(timeoutOf(-1L)).isEqualTo(120_000L);
+        assertThat(timeoutOf(120_001L)).isEqualTo(120_000L);
+        assertThat(timeoutOf(Long.MAX_VALUE)).isEqualTo(120_000L);
+        assertThat(timeoutOf(Double.NaN)).isEqualTo(120_000L);
+        RequestMessage both = RequestArguments.checked(eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()",
+                Tokens.ARGS_EVAL_TIMEOUT, 0L, Tokens.ARGS_BATCH_SIZE, Integer.MAX_VALUE)), TIMEOUT);
+        assertThat(both.getRequestId()).isEqualTo(ID);
+        assertThat(both.getArgs()).isEqualTo(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_EVAL_TIMEOUT, 120_000L,
+                Tokens.ARGS_BATCH_SIZE, 65_536));
+    }
+
+    private static Object timeoutOf(Number asked) {
+        return RequestArguments.checked(eval(Map.of(Tokens.ARGS_GREMLIN, "g.V()", Tokens.ARGS_EVAL_TIMEOUT, asked)), TIMEOUT)
+                .getArgs().get(Tokens.ARGS_EVAL_TIMEOUT);
     }
 
     @Test
@@ -58,7 +81,7 @@ class RequestArgumentsTest {
         assertThat(refusal(RequestMessage.build(Tokens.OPS_BYTECODE).processor("traversal").overrideRequestId(ID)
                 .addArg(Tokens.ARGS_GREMLIN, "g.V()").create())).isEqualTo("Parameter 'gremlin' must be bytecode");
         assertThat(RequestArguments.checked(RequestMessage.build(Tokens.OPS_BYTECODE).processor("traversal")
-                .addArg(Tokens.ARGS_GREMLIN, new Bytecode()).create())).isNotNull();
+                .addArg(Tokens.ARGS_GREMLIN, new Bytecode()).create(), TIMEOUT)).isNotNull();
     }
 
     private static RequestMessage eval(Map<String, Object> args) {
@@ -68,7 +91,7 @@ class RequestArgumentsTest {
     }
 
     private static String refusal(RequestMessage request) {
-        NereidException e = catchThrowableOfType(() -> RequestArguments.checked(request), NereidException.class);
+        NereidException e = catchThrowableOfType(() -> RequestArguments.checked(request, TIMEOUT), NereidException.class);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_PARAMETER);
         return e.detailedMessage();
     }
