@@ -1,6 +1,7 @@
 package dev.nereid.server.auth;
 
 import io.netty.handler.codec.http.FullHttpRequest;
+import java.net.SocketAddress;
 
 /**
  * Says who sent a whole HTTP request (a WebSocket handshake included) before anything else looks at it.
@@ -9,7 +10,8 @@ import io.netty.handler.codec.http.FullHttpRequest;
 public interface Authentication {
 
     /** Authentication off: every request is {@link Caller#UNRESTRICTED}. */
-    Authentication NONE = request -> Caller.UNRESTRICTED;
+    Authentication NONE = (request, remote) -> Caller.UNRESTRICTED;
 
-    Caller authenticate(FullHttpRequest request);
+    /** @param remote the peer, whose address is the {@code aws:SourceIp} condition key */
+    Caller authenticate(FullHttpRequest request, SocketAddress remote);
 }

@@ -19,13 +19,16 @@ final class PolicyCaller implements Caller {
     private final String resource;
     private final String region;
     private final boolean secureTransport;
+    private final String sourceIp;
     private final Clock clock;
 
-    PolicyCaller(AuthPrincipal principal, AuthConfig config, boolean secureTransport, Clock clock) {
+    /** @param sourceIp the peer's address, or null when it has none (then {@code aws:SourceIp} is absent) */
+    PolicyCaller(AuthPrincipal principal, AuthConfig config, boolean secureTransport, String sourceIp, Clock clock) {
         this.principal = principal;
         this.resource = config.databaseArn();
         this.region = config.region();
         this.secureTransport = secureTransport;
+        this.sourceIp = sourceIp;
         this.clock = clock;
     }
 
@@ -74,6 +77,9 @@ final class PolicyCaller implements Caller {
         context.put("aws:RequestedRegion", region);
         context.put("aws:CurrentTime", now.toString());
         context.put("aws:EpochTime", Long.toString(now.getEpochSecond()));
+        if (sourceIp != null) {
+            context.put("aws:SourceIp", sourceIp);
+        }
         if (language != null) {
             context.put("neptune-db:QueryLanguage", language.conditionValue());
         }

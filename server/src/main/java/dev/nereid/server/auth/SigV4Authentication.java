@@ -4,6 +4,9 @@ import dev.nereid.server.auth.sigv4.SignedRequest;
 import dev.nereid.server.auth.sigv4.SigV4Verifier;
 import dev.nereid.server.auth.sigv4.Verification;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.util.NetUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,17 +41,23 @@ public final class SigV4Authentication implements Authentication {
     }
 
     @Override
-    public Caller authenticate(FullHttpRequest request) {
+    public Caller authenticate(FullHttpRequest request, SocketAddress remote) {
         SignedRequest signed = new SignedRequest(request.method().name(), request.uri(), headers(request),
                 request.content().nioBuffer(), secureTransport);
         Verification verification = verifier.verify(signed);
         if (verification instanceof Verification.Verified verified) {
             AuthPrincipal principal = config.principalByAccessKeyId(verified.accessKeyId())
                     .orElseThrow(AccessDenied::exception);
-            return new PolicyCaller(principal, config, secureTransport, clock);
+            return new PolicyCaller(principal, config, secureTransport, sourceIp(remote), clock);
         }
         LOG.debug("{} {} refused: {}", request.method(), request.uri(), ((Verification.Rejected) verification).reason());
         throw AccessDenied.exception();
+    }
+
+    /** The peer's address as IAM writes {@code aws:SourceIp}; null for a peer that is no IP socket. */
+    private static String sourceIp(SocketAddress remote) {
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? NetUtil.toAddressString(inet.getAddress()) : null;
     }
 
     private static Map<String, List<String>> headers(FullHttpRequest request) {

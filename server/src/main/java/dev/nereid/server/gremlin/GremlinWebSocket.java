@@ -185,7 +185,7 @@ public final class GremlinWebSocket implements AutoCloseable {
             // A handshake has no body to hash, so checking it here on the event loop costs microseconds.
             Caller caller;
             try {
-                caller = authentication.authenticate(request);
+                caller = authentication.authenticate(request, ctx.channel().remoteAddress());
             } catch (NereidException e) {
                 request.release();
                 ctx.writeAndFlush(refusal(e.errorCode(), e.detailedMessage())).addListener(ChannelFutureListener.CLOSE);

@@ -106,7 +106,7 @@ public final class HttpDispatcher extends ChannelInboundHandlerAdapter {
         // Before the route: a client that cannot prove who it is learns nothing, not even which paths exist.
         Caller caller;
         try {
-            caller = authentication.authenticate(request);
+            caller = authentication.authenticate(request, ctx.channel().remoteAddress());
         } catch (NereidException e) {
             send(ctx, ErrorResponses.of(e.errorCode(), e.detailedMessage(), requestId), requestId, keepAlive);
             return;

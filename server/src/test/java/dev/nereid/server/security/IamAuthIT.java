@@ -162,6 +162,21 @@ class IamAuthIT {
     }
 
     @Test
+    void sourceIpAndTimeConditionsHoldAsWritten() {
+        try (NeptunedataClient loopback = sdk(Principals.LOOPBACK_THIS_CENTURY)) {
+            loopback.executeGremlinQuery(r -> r.gremlinQuery("g.addV('person').property(id,'loopback-1')"));
+            loopback.executeGremlinQuery(r -> r.gremlinQuery("g.V('loopback-1').drop()"));
+            assertThat(loopback.getEngineStatus(r -> { }).status()).isEqualTo("healthy");
+            assertUnchanged(() -> loopback.executeFastReset(r -> r.action(Action.INITIATE_DATABASE_RESET)));
+        }
+        try (NeptunedataClient elsewhere = sdk(Principals.ELSEWHERE); NeptunedataClient expired = sdk(Principals.EXPIRED)) {
+            assertUnchanged(() -> elsewhere.executeGremlinQuery(r -> r.gremlinQuery("g.addV('person').property(id,'e')")));
+            assertUnchanged(() -> expired.executeGremlinQuery(r -> r.gremlinQuery("g.addV('person').property(id,'e')")));
+            assertUnchanged(() -> expired.getEngineStatus(r -> { }));
+        }
+    }
+
+    @Test
     void sessionCredentialsOfAConfiguredKeyPairAreAccepted() {
         StaticCredentialsProvider session = StaticCredentialsProvider.create(AwsSessionCredentials.create(
                 Principals.ADMIN.accessKeyId(), Principals.ADMIN.secret(), "a-session-token"));

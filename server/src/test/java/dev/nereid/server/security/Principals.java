@@ -17,6 +17,9 @@ final class Principals {
     static final Key OTHER_CLUSTER = new Key("AKIAOTHER0000000005", "other-secret");
     static final Key LEGACY = new Key("AKIALEGACY000000006", "legacy-secret");
     static final Key TLS_ONLY = new Key("AKIATLSONLY00000007", "tls-secret");
+    static final Key LOOPBACK_THIS_CENTURY = new Key("AKIALOOPBACK0000008", "loopback-secret");
+    static final Key ELSEWHERE = new Key("AKIAELSEWHERE000009", "elsewhere-secret");
+    static final Key EXPIRED = new Key("AKIAEXPIRED00000010", "expired-secret");
 
     private Principals() {
     }
@@ -53,7 +56,24 @@ final class Principals {
                   {"name": "tls-only", "accessKeyId": "AKIATLSONLY00000007", "secretAccessKey": "tls-secret",
                    "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "neptune-db:*",
                      "Resource": "arn:aws:neptune-db:us-east-1:123456789012:cluster-NEREIDTEST/*",
-                     "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}]}
+                     "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}]},
+                  {"name": "loopback-this-century", "accessKeyId": "AKIALOOPBACK0000008",
+                   "secretAccessKey": "loopback-secret",
+                   "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "neptune-db:*",
+                     "Resource": "arn:aws:neptune-db:us-east-1:123456789012:cluster-NEREIDTEST/*",
+                     "Condition": {"IpAddress": {"aws:SourceIp": ["127.0.0.0/8", "::1"]},
+                                   "DateGreaterThan": {"aws:CurrentTime": "2000-01-01T00:00:00Z"},
+                                   "NumericLessThan": {"aws:EpochTime": 4102444800}}},
+                     {"Effect": "Deny", "Action": "neptune-db:ResetDatabase", "Resource": "*",
+                      "Condition": {"NotIpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}]},
+                  {"name": "elsewhere", "accessKeyId": "AKIAELSEWHERE000009", "secretAccessKey": "elsewhere-secret",
+                   "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "neptune-db:*",
+                     "Resource": "arn:aws:neptune-db:us-east-1:123456789012:cluster-NEREIDTEST/*",
+                     "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}]},
+                  {"name": "expired", "accessKeyId": "AKIAEXPIRED00000010", "secretAccessKey": "expired-secret",
+                   "policies": [{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "neptune-db:*",
+                     "Resource": "arn:aws:neptune-db:us-east-1:123456789012:cluster-NEREIDTEST/*",
+                     "Condition": {"DateLessThan": {"aws:CurrentTime": "2020-01-01"}}}]}]}
                  ]}""", "security tests");
     }
 }

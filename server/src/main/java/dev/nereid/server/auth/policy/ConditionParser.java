@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads a statement's {@code Condition} block, refusing every operator Nereid does not evaluate. */
 final class ConditionParser {
@@ -71,8 +72,9 @@ final class ConditionParser {
 
     private static String checked(JsonNode value, DocumentPath path, ConditionOperator operator, boolean variables) {
         String text = value.asText();
-        if (operator == ConditionOperator.BOOL && !text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
-            throw path.expected("true or false", value);
+        Optional<String> expected = operator.policyValueProblem(text);
+        if (expected.isPresent()) {
+            throw path.expected(expected.get(), value);
         }
         PolicyParser.refuseVariables(text, path, variables);
         return text;

@@ -11,19 +11,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ConditionParserTest {
     private static final String SUPPORTED = "(supported: StringEquals, StringNotEquals, StringEqualsIgnoreCase,"
-            + " StringNotEqualsIgnoreCase, StringLike, StringNotLike, Bool, each also with IfExists)";
+            + " StringNotEqualsIgnoreCase, StringLike, StringNotLike, NumericEquals, NumericNotEquals, NumericLessThan,"
+            + " NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals, DateEquals, DateNotEquals,"
+            + " DateLessThan, DateLessThanEquals, DateGreaterThan, DateGreaterThanEquals, Bool, IpAddress,"
+            + " NotIpAddress, each also with IfExists)";
 
     @ParameterizedTest
-    @ValueSource(strings = {"StringEquals", "StringNotEquals", "StringEqualsIgnoreCase", "StringNotEqualsIgnoreCase",
-        "StringLike", "StringNotLike", "Bool"})
-    void readsEverySupportedOperatorWithAndWithoutIfExists(String operator) {
-        Condition condition = condition("{'" + operator + "': {'aws:SecureTransport': 'true'},"
-                + " '" + operator + "IfExists': {'aws:SecureTransport': 'false'}}");
+    @CsvSource({"StringEquals, aws:RequestedRegion, us-east-1", "StringNotEquals, aws:RequestedRegion, us-east-1",
+        "StringEqualsIgnoreCase, aws:RequestedRegion, us-east-1", "StringNotEqualsIgnoreCase, aws:RequestedRegion, x",
+        "StringLike, aws:RequestedRegion, us-*", "StringNotLike, aws:RequestedRegion, eu-*",
+        "NumericEquals, aws:EpochTime, 1767225600", "NumericNotEquals, aws:EpochTime, -1.5",
+        "NumericLessThan, aws:EpochTime, 1767225600", "NumericLessThanEquals, aws:EpochTime, 0",
+        "NumericGreaterThan, aws:EpochTime, 12.25", "NumericGreaterThanEquals, aws:EpochTime, 1",
+        "DateEquals, aws:CurrentTime, 2026-11-22", "DateNotEquals, aws:CurrentTime, 2026-11-22T10:00Z",
+        "DateLessThan, aws:CurrentTime, 2026-11-22T10:00:00Z", "DateLessThanEquals, aws:CurrentTime, 1767225600",
+        "DateGreaterThan, aws:CurrentTime, 2026-11", "DateGreaterThanEquals, aws:CurrentTime, 2026",
+        "Bool, aws:SecureTransport, true", "IpAddress, aws:SourceIp, 10.0.0.0/8",
+        "NotIpAddress, aws:SourceIp, 2001:db8::/32"})
+    void readsEverySupportedOperatorWithAndWithoutIfExists(String operator, String key, String value) {
+        Condition condition = condition("{'" + operator + "': {'" + key + "': '" + value + "'},"
+                + " '" + operator + "IfExists': {'" + key + "': ['" + value + "']}}");
 
         ConditionOperator expected = ConditionOperator.named(operator).orElseThrow();
         assertThat(condition).isEqualTo(new Condition(List.of(
-                new ConditionClause(expected, false, "aws:SecureTransport", List.of("true")),
-                new ConditionClause(expected, true, "aws:SecureTransport", List.of("false")))));
+                new ConditionClause(expected, false, key, List.of(value)),
+                new ConditionClause(expected, true, key, List.of(value)))));
+    }
+
+    @Test
+    void readsNumbersWrittenAsJsonNumbers() {
+        assertThat(condition("{'NumericLessThan': {'aws:EpochTime': [4102444800, 1.5]}}")).isEqualTo(new Condition(
+                List.of(new ConditionClause(ConditionOperator.NUMERIC_LESS_THAN, false, "aws:EpochTime",
+                        List.of("4102444800", "1.5")))));
     }
 
     @Test
@@ -32,8 +51,7 @@ class ConditionParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"NumericLessThan", "NumericEqualsIfExists", "DateGreaterThan", "IpAddress",
-        "ForAnyValue:StringEquals", "ForAllValues:StringLike", "Null", "ArnLike", "stringEquals", "IfExists",
+    @ValueSource(strings = {"BinaryEquals", "ArnEquals", "ArnLikeIfExists", "NumericLess", "ForAnyValue:StringEquals", "ForAllValues:StringLike", "Null", "ArnLike", "stringEquals", "IfExists",
         "StringEqualsIfExistsIfExists"})
     void refusesOperatorsNereidDoesNotEvaluate(String operator) {
         assertThatThrownBy(() -> condition("{'" + operator + "': {'aws:SecureTransport': 'true'}}"))
@@ -62,6 +80,24 @@ class ConditionParserTest {
             + " true or false, was \"yes\"",
         "{'BoolIfExists': {'aws:SecureTransport': [true, 'nope']}} | policy.Statement.Condition.BoolIfExists"
             + ".aws:SecureTransport[1] must be true or false, was \"nope\"",
+        "{'NumericLessThan': {'aws:EpochTime': '1e9'}} | policy.Statement.Condition.NumericLessThan.aws:EpochTime"
+            + " must be a number, was \"1e9\"",
+        "{'NumericEquals': {'aws:EpochTime': true}} | policy.Statement.Condition.NumericEquals.aws:EpochTime"
+            + " must be a number, was true",
+        "{'DateLessThan': {'aws:CurrentTime': '2026-11-22 10:00'}} | policy.Statement.Condition.DateLessThan"
+            + ".aws:CurrentTime must be an ISO 8601 date or date-time with a zone (e.g. 2026-11-22T10:00:00Z) or UNIX"
+            + " epoch seconds, was \"2026-11-22 10:00\"",
+        "{'DateGreaterThan': {'aws:CurrentTime': '2026-11-22T10:00:00'}} | policy.Statement.Condition"
+            + ".DateGreaterThan.aws:CurrentTime must be an ISO 8601 date or date-time with a zone (e.g."
+            + " 2026-11-22T10:00:00Z) or UNIX epoch seconds, was \"2026-11-22T10:00:00\"",
+        "{'DateEquals': {'aws:CurrentTime': '1767225600000'}} | policy.Statement.Condition.DateEquals"
+            + ".aws:CurrentTime must be an ISO 8601 date or date-time with a zone (e.g. 2026-11-22T10:00:00Z) or UNIX"
+            + " epoch seconds, was \"1767225600000\"",
+        "{'IpAddress': {'aws:SourceIp': ['10.0.0.0/8', 'intranet.example.com']}} | policy.Statement.Condition"
+            + ".IpAddress.aws:SourceIp[1] must be an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.0/24), was"
+            + " \"intranet.example.com\"",
+        "{'NotIpAddressIfExists': {'aws:SourceIp': '10.0.0.0/33'}} | policy.Statement.Condition.NotIpAddressIfExists"
+            + ".aws:SourceIp must be an IPv4 or IPv6 address or CIDR range (e.g. 203.0.113.0/24), was \"10.0.0.0/33\"",
         "{'StringNotEquals': {'neptune-db:QueryLanguag': 'Sparql'}} | policy.Statement.Condition.StringNotEquals"
             + ".neptune-db:QueryLanguag is not a Neptune condition key (Neptune has one: neptune-db:QueryLanguage)",
         "{'StringLike': {'aws:userid': 'AIDA*:${aws:username}'}} | policy.Statement.Condition.StringLike"
