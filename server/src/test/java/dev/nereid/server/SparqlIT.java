@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Graph;
@@ -271,6 +272,31 @@ class SparqlIT {
             assertThat(r.headers().firstValue("Content-Type")).hasValue(type + "; charset=UTF-8");
             assertThat(RDFParser.fromString(r.body(), lang).toGraph().isIsomorphicWith(expectedGraph))
                     .as(type).isTrue();
+        }
+    }
+
+    @Test
+    void aGraphRdfXmlCannotWriteIsABadRequestAndOtherFormatsStillWork() {
+        start();
+        // A predicate ending in a digit has no XML local name; one whose IRI has a bad scheme cannot be declared as
+        // an XML namespace. SPARQL's grammar takes both.
+        Map<String, String> messages = Map.of(
+                "<http://example.org/fuzz/1>", "http://example.org/fuzz/1",
+                "<\uFFFDttp://example.org/fuzz/p>", "<\uFFFDttp://example.org/fuzz/> Code: 0/ILLEGAL_CHARACTER in SCHEME:"
+                        + " The character violates the grammar rules for URIs/IRIs.");
+        for (String predicate : messages.keySet()) {
+            form("update=" + encode("CLEAR ALL"));
+            form("update=" + encode("INSERT DATA { <http://example.org/s> " + predicate + " \"o\" }"));
+            String construct = "/sparql?query=" + encode("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }");
+            HttpResponse<String> xml = server.send(HttpRequest.newBuilder(server.uri(construct))
+                    .header("Accept", "application/rdf+xml").GET().build());
+            assertError(xml, 400, "BadRequestException");
+            assertThat(TestServer.json(xml).get("detailedMessage").asText()).as(predicate).isEqualTo(
+                    "The result cannot be written as RDF/XML: " + messages.get(predicate)
+                            + "; ask for another format, such as Turtle");
+            for (Lang lang : List.of(Lang.TURTLE, Lang.NTRIPLES, Lang.JSONLD)) {
+                accept(construct, lang.getContentType().getContentTypeStr());
+            }
         }
     }
 

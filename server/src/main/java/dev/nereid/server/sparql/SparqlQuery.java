@@ -80,9 +80,10 @@ record SparqlQuery(Query query, Lang format) {
                 Graph graph = query.isConstructType() ? exec.construct() : exec.describe();
                 try {
                     RDFWriter.source(graph).lang(format).output(out);
-                } catch (org.apache.jena.shared.InvalidPropertyURIException e) {
-                    // RDF/XML cannot write a predicate whose IRI does not end in an XML name (e.g. .../fuzz/1):
-                    // the client's choice of format, not the server, is at fault, and another format works.
+                } catch (org.apache.jena.shared.InvalidPropertyURIException | org.apache.jena.irix.IRIException e) {
+                    // RDF/XML cannot write a predicate whose IRI does not end in an XML name (e.g. .../fuzz/1), nor
+                    // declare a namespace that is no valid IRI (SPARQL's grammar takes <\uFFFDttp://e/p>): the
+                    // client's choice of format, not the server, is at fault, and another format works.
                     throw new NereidException(ErrorCode.BAD_REQUEST, "The result cannot be written as "
                             + format.getName() + ": " + e.getMessage() + "; ask for another format, such as Turtle");
                 }
