@@ -118,6 +118,12 @@ class GremlinHttpIT {
         assertError(post("{\"gremlin\":\"g.addV('person').property(id,'b');g.V().map{it.get()}\"}", null), 400,
                 "MalformedQueryException", "Failed to interpret Gremlin query: Query parsing failed at line 1, "
                         + "character position at 43, error message : no viable alternative at input 'g.V().map{'");
+        assertError(post("{\"gremlin\":\"g.addV('person').property(id,'b').property(1,'x')\"}", null), 400,
+                "MalformedQueryException", "A step was given an argument of the wrong type: Integer where String was"
+                        + " expected");
+        assertError(post("{\"gremlin\":\"g.addV('person').property(id,'b').property(['k':1],'x')\"}", null), 400,
+                "MalformedQueryException", "A step was given an argument of the wrong type: LinkedHashMap where String"
+                        + " was expected");
         assertThat(server.lastPgCommit()).isEqualTo(1);
         assertThat(TestServer.json(post("{\"gremlin\":\"g.V().id()\"}", UNTYPED)).get("result").get("data")
                 .toString()).isEqualTo("[\"a\"]");

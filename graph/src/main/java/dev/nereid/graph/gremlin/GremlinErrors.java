@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.script.ScriptException;
 import java.util.NoSuchElementException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What a failed Gremlin request tells its client, in Neptune's terms (spec §4, §9). The one place a
@@ -27,6 +29,7 @@ public final class GremlinErrors {
     private static final String TINKER_DUPLICATE = "Vertex with id already exists: ";
     /** gremlin-lang's prefix for a script it cannot turn into a traversal. */
     static final String INTERPRET_FAILED = "Failed to interpret Gremlin query: ";
+    private static final Pattern CAST = Pattern.compile("^class (\\S+) cannot be cast to class (\\S+)");
 
     private GremlinErrors() {
     }
@@ -63,6 +66,11 @@ public final class GremlinErrors {
                 // element to a neighbour another commit just removed meets a null. A retry sees both.
                 return GraphErrors.concurrentModification();
             }
+            if (t instanceof ClassCastException && thrownByTinkerPop(t)) {
+                // A step cast what the query gave it, e.g. the key in property(1,'x') or property(['k':1],'x').
+                return new NereidException(ErrorCode.MALFORMED_QUERY,
+                        "A step was given an argument of the wrong type" + castTypes(t.getMessage()));
+            }
             if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
                     || t instanceof NoSuchElementException || t instanceof UnsupportedOperationException) {
                 // TinkerPop's way of saying the traversal asked for something impossible.
@@ -88,6 +96,16 @@ public final class GremlinErrors {
             }
         }
         return false;
+    }
+
+    /** ": Integer where String was expected" from the JDK's "class java.lang.Integer cannot be cast to class ...". */
+    private static String castTypes(String message) {
+        Matcher m = CAST.matcher(message == null ? "" : message);
+        return m.find() ? ": " + simpleName(m.group(1)) + " where " + simpleName(m.group(2)) + " was expected" : "";
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
     }
 
     private static boolean thrownByTinkerPop(Throwable t) {

@@ -18,6 +18,8 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
@@ -100,7 +102,8 @@ public final class HttpDispatcher extends ChannelInboundHandlerAdapter {
         String requestId = UUID.randomUUID().toString();
         boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         if (request.decoderResult().isFailure()) {
-            send(ctx, ErrorResponses.of(ErrorCode.BAD_REQUEST, "Malformed HTTP request", requestId), requestId, false);
+            send(ctx, ErrorResponses.of(ErrorCode.BAD_REQUEST, malformed(request.decoderResult().cause()), requestId),
+                    requestId, false);
             return;
         }
         // Before the route: a client that cannot prove who it is learns nothing, not even which paths exist.
@@ -158,6 +161,18 @@ public final class HttpDispatcher extends ChannelInboundHandlerAdapter {
             return ErrorResponses.of(ErrorCode.INTERNAL_FAILURE, ErrorResponses.INTERNAL_FAILURE_MESSAGE,
                     exchange.requestId());
         }
+    }
+
+    /** What a request Netty could not decode is told; only the limits are worth naming. */
+    private static String malformed(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return "Malformed HTTP request: the request line is longer than " + HttpPipeline.MAX_REQUEST_LINE_BYTES
+                    + " bytes";
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return "Malformed HTTP request: the headers are longer than " + HttpPipeline.MAX_HEADER_BYTES + " bytes";
+        }
+        return "Malformed HTTP request";
     }
 
     private static void send(ChannelHandlerContext ctx, HttpResponse response, String requestId, boolean keepAlive) {

@@ -1,8 +1,8 @@
 package dev.nereid.server.http;
 
 import dev.nereid.stream.ErrorCode;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
@@ -29,10 +29,10 @@ import java.util.UUID;
 public final class HttpPipeline {
     /** Neptune's largest request, 150 MiB: the default of {@code --max-body-bytes}. */
     public static final int DEFAULT_MAX_BODY_BYTES = 157_286_400;
-    private static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
-    private static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final List<String> NAMES = List.of("http-codec", "nereid-request-limit", "http-keep-alive",
-            "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
+    static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final List<String> NAMES = List.of("http-codec", "nereid-lingering-close", "nereid-request-limit",
+            "http-keep-alive", "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
 
     private HttpPipeline() {
     }
@@ -47,11 +47,12 @@ public final class HttpPipeline {
                                ChannelHandler upgrades, HttpDispatcher dispatcher) {
         // Netty's 4 KiB request line would refuse a SPARQL or Gremlin GET of a few kilobytes, which clients send.
         pipeline.addLast(NAMES.get(0), new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192));
-        pipeline.addLast(NAMES.get(1), limit.newHandler());
-        pipeline.addLast(NAMES.get(2), new HttpServerKeepAliveHandler());
-        pipeline.addLast(NAMES.get(3), new NeptuneAggregator(maxBodyBytes));
-        pipeline.addLast(NAMES.get(4), upgrades);
-        pipeline.addLast(NAMES.get(5), dispatcher);
+        pipeline.addLast(NAMES.get(1), new LingeringClose());
+        pipeline.addLast(NAMES.get(2), limit.newHandler());
+        pipeline.addLast(NAMES.get(3), new HttpServerKeepAliveHandler());
+        pipeline.addLast(NAMES.get(4), new NeptuneAggregator(maxBodyBytes));
+        pipeline.addLast(NAMES.get(5), upgrades);
+        pipeline.addLast(NAMES.get(6), dispatcher);
     }
 
     /** Removes every handler {@link #install} added; call on the connection's event loop. */
@@ -74,7 +75,8 @@ public final class HttpPipeline {
         /**
          * Closing at once while the client is still sending its body makes the kernel reset the connection, which
          * can destroy the answer before the client reads it. So, as Netty does, a keep-alive connection stays open
-         * and the aggregator skips the rest of the body; the others close once the answer is out.
+         * and the aggregator skips the rest of the body; the others close once the answer is out, which
+         * {@link LingeringClose} delays until the client stops sending.
          */
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
