@@ -162,7 +162,8 @@ public final class NereidServer implements AutoCloseable {
                             if (tls != null) {
                                 ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
                             }
-                            HttpPipeline.install(ch.pipeline(), limit, security.maxBodyBytes(), upgrades, dispatcher);
+                            HttpPipeline.install(ch.pipeline(), limit, security.maxBodyBytes(),
+                                    security.requestReadTimeout(), upgrades, dispatcher);
                         }
                     })
                     .bind(config.host(), config.port()).sync().channel();

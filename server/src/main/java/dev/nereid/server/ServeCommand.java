@@ -92,6 +92,11 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     int maxConcurrentRequests;
 
+    @Option(names = "--request-read-timeout-ms", paramLabel = "MILLIS", defaultValue = "60000", description = "How "
+            + "long a request's headers may take to arrive, and its body may pause; a stalled body gets 408 "
+            + "ClientTimeoutException (default: ${DEFAULT-VALUE}).")
+    long requestReadTimeoutMillis;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -138,7 +143,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerSecurity security() {
         ServerSecurity security = ServerSecurity.open().withMaxBodyBytes(maxBodyBytes)
-                .withMaxConcurrentRequests(maxConcurrentRequests);
+                .withMaxConcurrentRequests(maxConcurrentRequests)
+                .withRequestReadTimeout(Duration.ofMillis(requestReadTimeoutMillis));
         if (auth == AuthMode.sigv4) {
             if (authConfig == null) {
                 throw new IllegalArgumentException("--auth sigv4 needs --auth-config FILE");

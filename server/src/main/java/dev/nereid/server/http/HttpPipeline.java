@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.util.ReferenceCountUtil;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,8 +32,9 @@ public final class HttpPipeline {
     public static final int DEFAULT_MAX_BODY_BYTES = 157_286_400;
     static final int MAX_REQUEST_LINE_BYTES = 64 * 1024;
     static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final List<String> NAMES = List.of("http-codec", "nereid-lingering-close", "nereid-request-limit",
-            "http-keep-alive", "http-aggregator", "nereid-upgrades", "nereid-dispatcher");
+    private static final List<String> NAMES = List.of(RequestReadTimeout.BYTES, "http-codec", "nereid-lingering-close",
+            "nereid-request-limit", RequestReadTimeout.MESSAGES, "http-keep-alive", "http-aggregator", "nereid-upgrades",
+            "nereid-dispatcher");
 
     private HttpPipeline() {
     }
@@ -40,19 +42,23 @@ public final class HttpPipeline {
     /**
      * @param limit        the cap on requests being processed, counted from their first line
      * @param maxBodyBytes the largest body accepted; a larger one is refused before it is all read
+     * @param requestReadTimeout how long a request's headers may take to arrive, and its body may pause
      * @param upgrades     sees each whole request first, on the connection's event loop, and passes on those
      *                     it does not take over (a WebSocket upgrade)
      */
     public static void install(ChannelPipeline pipeline, ConcurrencyLimit limit, int maxBodyBytes,
-                               ChannelHandler upgrades, HttpDispatcher dispatcher) {
+                               Duration requestReadTimeout, ChannelHandler upgrades, HttpDispatcher dispatcher) {
+        RequestReadTimeout readTimeout = new RequestReadTimeout(requestReadTimeout);
+        pipeline.addLast(NAMES.get(0), readTimeout.bytes());
         // Netty's 4 KiB request line would refuse a SPARQL or Gremlin GET of a few kilobytes, which clients send.
-        pipeline.addLast(NAMES.get(0), new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192));
-        pipeline.addLast(NAMES.get(1), new LingeringClose());
-        pipeline.addLast(NAMES.get(2), limit.newHandler());
-        pipeline.addLast(NAMES.get(3), new HttpServerKeepAliveHandler());
-        pipeline.addLast(NAMES.get(4), new NeptuneAggregator(maxBodyBytes));
-        pipeline.addLast(NAMES.get(5), upgrades);
-        pipeline.addLast(NAMES.get(6), dispatcher);
+        pipeline.addLast(NAMES.get(1), new HttpServerCodec(MAX_REQUEST_LINE_BYTES, MAX_HEADER_BYTES, 8192));
+        pipeline.addLast(NAMES.get(2), new LingeringClose());
+        pipeline.addLast(NAMES.get(3), limit.newHandler());
+        pipeline.addLast(NAMES.get(4), readTimeout.messages());
+        pipeline.addLast(NAMES.get(5), new HttpServerKeepAliveHandler());
+        pipeline.addLast(NAMES.get(6), new NeptuneAggregator(maxBodyBytes));
+        pipeline.addLast(NAMES.get(7), upgrades);
+        pipeline.addLast(NAMES.get(8), dispatcher);
     }
 
     /** Removes every handler {@link #install} added; call on the connection's event loop. */

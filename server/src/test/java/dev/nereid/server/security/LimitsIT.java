@@ -18,7 +18,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code --max-body-bytes} and {@code --max-concurrent-requests}, answered as Neptune answers them. */
+/**
+ * {@code --max-body-bytes}, {@code --max-concurrent-requests} and {@code --request-read-timeout-ms}, answered as
+ * Neptune answers them.
+ */
 class LimitsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,6 +81,58 @@ class LimitsIT {
                 assertThat(server.get("/status").statusCode()).isEqualTo(200);
             }
         }
+    }
+
+    /**
+     * Two clients that send a request's headers and then stall its body would hold both places for good; each
+     * gets 408 once its body has paused for the read timeout, and the places free up. Headers that stall end their
+     * connection without an answer. A body that keeps coming, however slowly, is read to its end.
+     */
+    @Test
+    void stalledRequestsTimeOutAndGiveTheirPlacesBack() throws Exception {
+        try (TestServer server = TestServer.start(dir, c -> c.withSecurity(c.security().withMaxConcurrentRequests(2)
+                .withRequestReadTimeout(Duration.ofMillis(500))))) {
+            int port = server.server.port();
+            String body = "{\"gremlin\":\"g.addV('slow')\"}";
+            try (Socket first = new Socket("127.0.0.1", port); Socket second = new Socket("127.0.0.1", port);
+                 Socket headersOnly = new Socket("127.0.0.1", port)) {
+                long start = System.nanoTime();
+                for (Socket s : new Socket[] {first, second}) {
+                    write(s, head(body.length()) + body.substring(0, 5));
+                }
+                write(headersOnly, "POST /gremlin HTTP/1.1\r\nHost: local");
+                for (Socket s : new Socket[] {first, second}) {
+                    String answer = readAll(s);
+                    assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n").contains("connection: close\r\n");
+                    JsonNode error = JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4));
+                    assertThat(error.get("code").asText()).isEqualTo("ClientTimeoutException");
+                    assertThat(error.get("detailedMessage").asText())
+                            .isEqualTo("The request body did not arrive in time: no bytes for 500 ms");
+                }
+                assertThat(readAll(headersOnly)).isEmpty();
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(500),
+                        Duration.ofSeconds(8));
+            }
+            assertThat(server.lastPgCommit()).isZero();
+
+            try (Socket slow = new Socket("127.0.0.1", port)) {
+                write(slow, head(body.length()));
+                for (char c : body.toCharArray()) {
+                    Thread.sleep(40); // 26 bytes over about a second, never 500 ms apart
+                    write(slow, String.valueOf(c));
+                }
+                assertThat(statusLine(slow)).isEqualTo("HTTP/1.1 200 OK");
+            }
+            assertThat(server.lastPgCommit()).isEqualTo(1);
+            for (int i = 0; i < 3; i++) {
+                assertThat(server.get("/status").statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    private static String readAll(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** The two held requests may not have been read yet when the first probe goes out; it then just succeeds. */
