@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The server-wide cap on HTTP requests being processed. A request counts from its first line, on the
+ * The server-wide cap on HTTP requests being processed. A request counts from its headers, on the
  * connection's event loop, until the last byte of its response is written: requests queued for a worker
  * count as much as running ones, or a flood would queue without bound behind the workers. One over the cap
  * is answered at once with Neptune's 429 {@code TooManyRequestsException}, and its connection is closed

@@ -40,7 +40,7 @@ public final class HttpPipeline {
     }
 
     /**
-     * @param limit        the cap on requests being processed, counted from their first line
+     * @param limit        the cap on requests being processed, counted from their headers
      * @param maxBodyBytes the largest body accepted; a larger one is refused before it is all read
      * @param requestReadTimeout how long a request's headers may take to arrive, and its body may pause
      * @param upgrades     sees each whole request first, on the connection's event loop, and passes on those
