@@ -2,10 +2,6 @@ package dev.nereid.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,7 +15,6 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Random and malformed requests: every one gets a 4xx in Neptune's format or a valid page, nothing
@@ -37,7 +32,7 @@ class BadInputIT {
 
     @Test
     void randomRequestsAreAnsweredAndChangeNothing(@TempDir Path dir) throws IOException {
-        ListAppender<ILoggingEvent> errors = captureErrors();
+        ErrorLog errors = ErrorLog.capture();
         try (TestServer s = TestServer.start(dir)) {
             SpecExamples.propertyGraph(s.pg(), s.clock);
             String before = s.get("/pg/stream?iteratorType=TRIM_HORIZON&limit=1000").body();
@@ -67,14 +62,14 @@ class BadInputIT {
             assertThat(s.get("/pg/stream?iteratorType=TRIM_HORIZON&limit=1000").body()).isEqualTo(before);
             assertThat(s.get("/status").statusCode()).isEqualTo(200);
         } finally {
-            releaseErrors(errors);
+            errors.close();
         }
-        assertThat(errors.list).as("events logged at ERROR").isEmpty();
+        assertThat(errors.events()).as("events logged at ERROR").isEmpty();
     }
 
     @Test
     void malformedHttpGetsA400AndTheServerCarriesOn(@TempDir Path dir) throws IOException {
-        ListAppender<ILoggingEvent> errors = captureErrors();
+        ErrorLog errors = ErrorLog.capture();
         try (TestServer s = TestServer.start(dir)) {
             Map<String, String> messages = Map.of(
                     "GARBAGE\r\n\r\n", "Malformed HTTP request",
@@ -96,9 +91,9 @@ class BadInputIT {
                     "POST /system HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\n{")).isEmpty();
             assertThat(s.get("/status").statusCode()).isEqualTo(200);
         } finally {
-            releaseErrors(errors);
+            errors.close();
         }
-        assertThat(errors.list).as("events logged at ERROR").isEmpty();
+        assertThat(errors.events()).as("events logged at ERROR").isEmpty();
     }
 
     @Test
@@ -136,24 +131,5 @@ class BadInputIT {
 
     private static String pick(Random random, String[] options) {
         return options[random.nextInt(options.length)];
-    }
-
-    private static ListAppender<ILoggingEvent> captureErrors() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-                    super.append(event);
-                }
-            }
-        };
-        appender.start();
-        root.addAppender(appender);
-        return appender;
-    }
-
-    private static void releaseErrors(ListAppender<ILoggingEvent> appender) {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
     }
 }

@@ -3,10 +3,6 @@ package dev.nereid.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nereid.server.GremlinWebSocketIT.NeptuneError;
 import java.io.ByteArrayOutputStream;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * Requests the fuzz harness found answered as bugs: bad percent-encoding in form bodies, a SPARQL update naming
@@ -48,11 +43,11 @@ class HostileHttpIT {
     @TempDir
     Path dir;
     TestServer server;
-    ListAppender<ILoggingEvent> errors;
+    ErrorLog errors;
 
     @BeforeEach
     void start() {
-        errors = captureErrors();
+        errors = ErrorLog.capture();
         server = TestServer.start(dir, c -> c.withQueryTimeout(Duration.ofSeconds(20))
                 .withSecurity(c.security().withMaxBodyBytes(MAX_BODY)));
     }
@@ -62,8 +57,8 @@ class HostileHttpIT {
         if (server != null) {
             server.close();
         }
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(errors);
-        assertThat(errors.list).as("events logged at ERROR").isEmpty();
+        errors.close();
+        assertThat(errors.events()).as("events logged at ERROR").isEmpty();
     }
 
     @Test
@@ -327,20 +322,5 @@ class HostileHttpIT {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static ListAppender<ILoggingEvent> captureErrors() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>() {
-            @Override
-            protected void append(ILoggingEvent event) {
-                if (event.getLevel().isGreaterOrEqual(Level.ERROR)) {
-                    super.append(event);
-                }
-            }
-        };
-        appender.start();
-        root.addAppender(appender);
-        return appender;
     }
 }

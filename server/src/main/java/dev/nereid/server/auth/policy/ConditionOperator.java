@@ -59,10 +59,8 @@ public enum ConditionOperator {
     }
 
     <T> ConditionOperator(String iamName, boolean negated, Values.Kind<T> kind, BiPredicate<T, T> policyRequestMatch) {
-        this(iamName, negated, kind.expected(), value -> kind.parse().apply(value).isPresent(),
-                value -> kind.parse().apply(value).isPresent(),
-                (policy, request) -> policyRequestMatch.test(kind.parse().apply(policy).orElseThrow(),
-                        kind.parse().apply(request).orElseThrow()));
+        this(iamName, negated, kind.expected(), kind::reads, kind::reads,
+                (policy, request) -> policyRequestMatch.test(kind.read(policy), kind.read(request)));
     }
 
     ConditionOperator(String iamName, boolean negated, String policyValueExpected,
@@ -116,6 +114,14 @@ public enum ConditionOperator {
     /** The kinds of value the non-string operators compare, each with how its texts are read. */
     static final class Values {
         record Kind<T>(String expected, Function<String, Optional<T>> parse) {
+            boolean reads(String text) {
+                return parse.apply(text).isPresent();
+            }
+
+            /** The value a text {@link #reads} names. */
+            T read(String text) {
+                return parse.apply(text).orElseThrow();
+            }
         }
 
         static final Kind<BigDecimal> NUMBER = new Kind<>(ConditionNumber.EXPECTED, ConditionNumber::parse);
